@@ -1,0 +1,39 @@
+# Two entry points for a fresh machine: `make demo` and `make test`. Both create .venv and
+# install the project with what it needs (from PyPI only; no model download at run time).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SAMPLE ?= examples/voa_sample.txt
+SEED := ../shared/data/seed/article.txt
+
+.PHONY: demo test install install-test browser bench score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test,serve,ray]"
+
+demo: install
+	$(BIN)/eventledger extract $(SAMPLE) --format table
+	@if [ -f $(SEED) ]; then $(BIN)/eventledger extract $(SEED) --published 2023-09-19 --format table; fi
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+score: install
+	$(BIN)/eventledger score typing ../shared/data/case2021_task2/dev.tsv
+	$(BIN)/python -m eventledger.score.locations
+	$(BIN)/python -m eventledger.score.plover
+	$(BIN)/python -m eventledger.score.seed
+
+bench: install
+	$(BIN)/python benchmarks/bench_typing.py
+	$(BIN)/python benchmarks/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,193 @@
+"""Judge each unit of a page (title, standfirst, heading, caption, body, or debris with a reason)
+and assemble the cleaned `Article`. Shared by the plain-text and the HTML cleaners."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..records import Article, CleanResult, Evidence, Paragraph, Removed
+from .patterns import describe_outlet, line_patterns
+from .units import Unit
+
+_TERMINAL = tuple(".!?\"”’…")
+_BYLINE = re.compile(r"(?:by|written by|reporting by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|-]\s*[\w ]{2,40})?", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    rf"(?:(?:updated|published|posted)\s*:?\s*)?(?:[a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})(?:[ ,|-]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?(?:\s*[A-Z]{{2,4}})?)?",
+    re.I,
+)
+_TEASER_END_WORDS = 60  # a unit this long is article text again, not a teaser blurb
+_DUPLICATE_MIN_WORDS = 8
+
+
+@dataclass(slots=True)
+class _Judged:
+    unit: Unit
+    kind: str  # title | standfirst | heading | caption | body | removed
+    reason: str | None = None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _debris_reason(text: str) -> str | None:
+    patterns = line_patterns()
+    for reason in ("widget", "subscribe", "comment_form"):
+        if patterns[reason].match(text):
+            return reason
+    return None
+
+
+def _is_caption(unit: Unit) -> bool:
+    return unit.hint == "caption" or (_words(unit.text) <= 60 and bool(line_patterns()["caption"].match(unit.text)))
+
+
+def _looks_like_heading(text: str) -> bool:
+    return 1 <= _words(text) <= 14 and not text.endswith(_TERMINAL) and not text.endswith(",")
+
+
+def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | None]:
+    """Returns the judged units, the original outlet named on a source line, and a date line."""
+    patterns = line_patterns()
+    judged: list[_Judged] = []
+    source: str | None = None
+    date_line: str | None = None
+    in_teaser = False
+    n = len(units)
+    for index, unit in enumerate(units):
+        text = unit.text
+        debris = _debris_reason(text)
+        if debris:
+            judged.append(_Judged(unit, "removed", debris))
+            continue
+        if patterns["teaser_marker"].match(text):
+            in_teaser = True
+            judged.append(_Judged(unit, "removed", "teaser"))
+            continue
+        if in_teaser and _words(text) < _TEASER_END_WORDS:
+            judged.append(_Judged(unit, "removed", "teaser"))
+            continue
+        in_teaser = False
+        match = patterns["source_line"].match(text)
+        if match and index >= n * 0.5 and _words(text) <= 12:
+            source = source or describe_outlet(match.group("outlet"))
+            judged.append(_Judged(unit, "removed", "source_line"))
+            continue
+        if _is_caption(unit):
+            judged.append(_Judged(unit, "caption"))
+            continue
+        if _words(text) <= 40 and _BYLINE.fullmatch(text):
+            judged.append(_Judged(unit, "removed", "byline"))
+            continue
+        if _words(text) <= 14 and _DATE_LINE.fullmatch(text):
+            date_line = date_line or text
+            judged.append(_Judged(unit, "removed", "dateline"))
+            continue
+        judged.append(_Judged(unit, unit.hint if unit.hint in ("heading", "title") else "body"))
+    _assign_title_and_headings(judged)
+    _mark_duplicates(judged)
+    return judged, source, date_line
+
+
+def _assign_title_and_headings(judged: list[_Judged]) -> None:
+    content = [j for j in judged if j.kind in ("body", "heading", "title")]
+    if not content:
+        return
+    titled = [j for j in content if j.kind == "title"]
+    if titled:
+        title = titled[0]
+        for extra in titled[1:]:
+            extra.kind = "heading"
+    else:
+        title = content[0]
+        title.kind = "title"
+    after = content[content.index(title) + 1 :]
+    # A standfirst is a short lead directly under the title, before the first full paragraph.
+    if len(after) >= 2 and after[0].kind == "body" and _words(after[0].unit.text) <= 45 \
+            and _words(after[0].unit.text) < _words(after[1].unit.text):
+        after[0].kind = "standfirst"
+        after = after[1:]
+    for position, item in enumerate(after):
+        following = after[position + 1] if position + 1 < len(after) else None
+        if item.kind == "body" and following is not None and _looks_like_heading(item.unit.text) \
+                and following.kind == "body" and not _looks_like_heading(following.unit.text):
+            item.kind = "heading"
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^\w ]+", "", text.lower())
+
+
+def _mark_duplicates(judged: list[_Judged]) -> None:
+    kept: list[tuple[str, int]] = []
+    for item in judged:
+        if item.kind != "body" or _words(item.unit.text) < _DUPLICATE_MIN_WORDS:
+            continue
+        norm = _normalise(item.unit.text)
+        for earlier, words in kept:
+            if min(words, len(norm.split())) / max(words, len(norm.split())) < 0.7:
+                continue
+            if fuzz.ratio(norm, earlier) >= 85 or fuzz.token_sort_ratio(norm, earlier) >= 90:
+                item.kind, item.reason = "removed", "duplicate"
+                break
+        else:
+            kept.append((norm, len(norm.split())))
+
+
+def assemble(
+    judged: list[_Judged],
+    *,
+    source: str | None,
+    published: str | None,
+    url: str | None = None,
+    outlet: str | None = None,
+    extra_removed: list[Removed] | None = None,
+    title_override: str | None = None,
+) -> CleanResult:
+    """Lay the kept units out as one text (blank line between parts) and record offsets."""
+    parts: list[str] = []
+    offset = 0
+    title_ev = standfirst_ev = None
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = list(extra_removed or [])
+
+    def place(text: str) -> tuple[int, int]:
+        nonlocal offset
+        if parts:
+            offset += 2
+        start = offset
+        parts.append(text)
+        offset += len(text)
+        return start, offset
+
+    for item in judged:
+        text = item.unit.text
+        if item.kind == "removed":
+            removed.append(Removed(text, item.reason or "boilerplate"))
+        elif item.kind == "title" and title_ev is None:
+            start, end = place(title_override or text)
+            title_ev = Evidence(start, end, title_override or text)
+        elif item.kind == "standfirst" and standfirst_ev is None:
+            start, end = place(text)
+            standfirst_ev = Evidence(start, end, text)
+        else:
+            kind = item.kind if item.kind in ("heading", "caption") else "body"
+            start, end = place(text)
+            paragraphs.append(Paragraph(text, kind, start, end))
+    article = Article(
+        text="\n\n".join(parts),
+        title=title_ev.text if title_ev else None,
+        standfirst=standfirst_ev.text if standfirst_ev else None,
+        paragraphs=paragraphs,
+        original_source=source,
+        published=published,
+        url=url,
+        outlet=outlet,
+        title_evidence=title_ev,
+        standfirst_evidence=standfirst_ev,
+    )
+    return CleanResult(article, removed)

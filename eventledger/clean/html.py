@@ -1,0 +1,136 @@
+"""HTML pages: trafilatura finds the main text; we keep its structure (headings, paragraphs),
+put photo captions back where the figures were, and record what the page had besides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..errors import InputError
+from ..records import Removed
+from .units import Unit
+
+# Containers whose text trafilatura leaves out, and the reason we record for each.
+_LANDMARKS = (
+    ("nav", "navigation"),
+    ("header", "page_header"),
+    ("footer", "footer"),
+    ("form", "comment_form"),
+    ("aside", "teaser"),
+)
+_CLASS_HINTS = (
+    (re.compile(r"comment|respond|reply", re.I), "comment_form"),
+    (re.compile(r"related|recommend|more-?stories|read-?more|teaser|promo", re.I), "teaser"),
+    (re.compile(r"newsletter|subscribe|signup", re.I), "subscribe"),
+    (re.compile(r"share|social", re.I), "widget"),
+    (re.compile(r"cookie|consent", re.I), "widget"),
+    (re.compile(r"\b(?:nav|menu|breadcrumb)", re.I), "navigation"),
+    (re.compile(r"footer|copyright", re.I), "footer"),
+)
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "label", "button", "figcaption", "td", "a", "span", "div")
+
+
+@dataclass(slots=True)
+class HtmlParts:
+    units: list[Unit]
+    title: str | None = None
+    published: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+
+
+def parse_html(markup: str) -> HtmlParts:
+    try:
+        tree = lxml_html.fromstring(markup)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"broken HTML: {exc}", "bad_html") from None
+    xml = trafilatura.extract(
+        markup, output_format="xml", include_comments=False, include_images=True,
+        include_tables=False, with_metadata=True,
+    )
+    if not xml:
+        raise InputError("HTML without article text: no main content found", "no_text")
+    doc = etree.fromstring(xml.encode("utf-8"))
+    captions = _captions(tree)
+    units: list[Unit] = []
+    for element in doc.iter("head", "p", "graphic", "list", "quote"):
+        if element.tag == "graphic":
+            if captions:
+                units.append(Unit(captions.pop(0), "caption"))
+            continue
+        if element.tag in ("list", "quote") or element.getparent().tag in ("list", "quote") and element.tag == "p":
+            if element.tag in ("list", "quote"):
+                text = " ".join(" ".join(t.split()) for t in element.itertext() if t.strip())
+                if text:
+                    units.append(Unit(text, "body"))
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if not text:
+            continue
+        hint = "heading" if element.tag == "head" else "body"
+        if element.tag == "head" and element.get("rend") == "h1" and not any(u.hint == "title" for u in units):
+            hint = "title"
+        units.append(Unit(text, hint))
+    units.extend(Unit(c, "caption") for c in captions)
+    title = doc.get("title")
+    if title and not any(u.hint == "title" for u in units):
+        units.insert(0, Unit(title, "title"))
+    kept = {u.text for u in units}
+    return HtmlParts(
+        units=units,
+        title=title,
+        published=doc.get("date"),
+        sitename=doc.get("sitename"),
+        url=doc.get("source") or None,
+        removed=_removed_blocks(tree, kept),
+    )
+
+
+def _captions(tree: etree._Element) -> list[str]:
+    out = []
+    for cap in tree.iter("figcaption"):
+        text = " ".join(" ".join(cap.itertext()).split())
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def _reason_for(element: etree._Element) -> str | None:
+    for node in [element, *element.iterancestors()]:
+        if not isinstance(node.tag, str):
+            continue
+        for tag, reason in _LANDMARKS:
+            if node.tag == tag:
+                return reason
+        marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}"
+        for pattern, reason in _CLASS_HINTS:
+            if marks.strip() and pattern.search(marks):
+                return reason
+    return None
+
+
+def _removed_blocks(tree: etree._Element, kept: set[str]) -> list[Removed]:
+    """Text blocks of the page that are not in the article, each with the reason it was left out."""
+    for bad in tree.iter("script", "style", "noscript", "template"):
+        bad.text = None
+    removed: list[Removed] = []
+    seen: set[str] = set(kept)
+    for element in tree.iter(*_BLOCK_TAGS):
+        if any(child.tag in _BLOCK_TAGS for child in element):
+            own = " ".join((element.text or "").split())
+        else:
+            own = " ".join(" ".join(element.itertext()).split())
+        if not own or own in seen or any(own in k for k in kept):
+            continue
+        seen.add(own)
+        reason = _reason_for(element)
+        if reason:
+            removed.append(Removed(own, reason))
+        elif element.tag in ("input", "textarea", "label", "button"):
+            removed.append(Removed(own, "comment_form"))
+    return removed

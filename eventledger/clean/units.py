@@ -1,0 +1,39 @@
+"""Split a scraped page into units: the lines or paragraphs a cleaner judges one by one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
+_END_PUNCT = tuple(".!?\"”’:;)")
+
+
+@dataclass(slots=True)
+class Unit:
+    text: str
+    hint: str | None = None  # what the markup said it was: heading | caption | body | title
+
+
+def split_units(text: str) -> list[Unit]:
+    """Blocks are separated by blank lines. Inside a block, lines of a hard-wrapped paragraph
+    are joined; otherwise each line is its own unit (scraped pages put one element a line)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    units: list[Unit] = []
+    for block in _BLANK.split(text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and _hard_wrapped(lines):
+            units.append(Unit(" ".join(lines)))
+        else:
+            units.extend(Unit(line) for line in lines)
+    return units
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines of similar width (40-100 chars) that mostly do not end a sentence were wrapped."""
+    body = lines[:-1]
+    widths_ok = all(40 <= len(line) <= 100 for line in body)
+    open_ends = sum(not line.endswith(_END_PUNCT) for line in body)
+    return widths_ok and open_ends >= max(1, len(body) // 2)

@@ -1,0 +1,106 @@
+"""`eventledger extract FILE`: one article (HTML or text) to events and statements."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from ..errors import EventledgerError
+from ..records import Extraction
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("extract", help="extract events and statements from one article",
+                            description="Extract events, figures and statements from an HTML page or a text file.")
+    parser.add_argument("file", help="the article: an HTML page or a plain-text file ('-' reads standard input)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, to resolve 'today', 'on Tuesday'")
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    parser.add_argument("--url", help="where the article came from (kept in the record)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..pipeline import extract
+
+    if args.published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published):
+        print(f"eventledger: --published must be YYYY-MM-DD, not {args.published!r}", file=sys.stderr)
+        return 2
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        print(f"eventledger: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    try:
+        result = extract(data, published=args.published, url=args.url)
+    except EventledgerError as exc:
+        print(f"eventledger: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_table(result))
+    return 0
+
+
+def _figure_line(figure) -> str:
+    among = []
+    if figure.civilians is not None:
+        among.append(f"{figure.civilians} civilians")
+    if figure.children is not None:
+        among.append(f"{figure.children} children")
+    count = figure.count if figure.low is None or figure.low == figure.high else f"{figure.count} ({figure.low}-{figure.high})"
+    text = f"{figure.kind} {count}"
+    if among:
+        text += f" (incl. {', '.join(among)})"
+    text += f"  -- {figure.claimant or 'unattributed'}"
+    if figure.hedged:
+        text += " [hedged]"
+    if figure.background:
+        text += " [background]"
+    return text
+
+
+def format_table(result: Extraction) -> str:
+    article = result.article
+    lines = [f"Title:     {article.title or '-'}"]
+    if article.standfirst:
+        lines.append(f"Standfirst: {article.standfirst}")
+    lines.append(f"Published: {article.published or '-'}    Source: {article.original_source or article.outlet or '-'}")
+    kinds = {}
+    for paragraph in article.paragraphs:
+        kinds[paragraph.kind] = kinds.get(paragraph.kind, 0) + 1
+    lines.append("Cleaned:   " + ", ".join(f"{n} {k}" for k, n in kinds.items()) + f"; removed {len(result.removed)}")
+    for warning in result.warnings:
+        lines.append(f"Warning:   {warning}")
+    lines.append("")
+    lines.append(f"EVENTS ({len(result.events)})")
+    for event in result.events:
+        place = "-"
+        if event.location:
+            loc = event.location
+            place = f"{loc.name}, {loc.country or loc.country_code or '?'} (precision {loc.precision})"
+        flag = "  [background]" if event.background else ""
+        lines.append(f"{event.id}  {event.event_type} / {event.sub_event_type}{flag}")
+        lines.append(f"    where: {place}    when: {event.date or '-'} ({event.date_precision or '-'})")
+        if event.actors:
+            lines.append("    actors: " + "; ".join(f"{a.name} [{a.role}]" for a in event.actors))
+        for figure in event.figures:
+            lines.append(f"    figure: {_figure_line(figure)}")
+        if event.claimants:
+            lines.append("    claimed by: " + "; ".join(event.claimants))
+        lines.append(f"    evidence: \"{_short(event.evidence[0].text)}\"")
+    lines.append("")
+    lines.append(f"STATEMENTS ({len(result.statements)})")
+    for statement in result.statements:
+        target = f" -> {statement.target}" if statement.target else ""
+        lines.append(f"  [{statement.kind}] {statement.speaker or 'unknown'}{target}: \"{_short(statement.text)}\"")
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

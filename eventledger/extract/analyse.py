@@ -1,0 +1,143 @@
+"""Run the extraction stage: the cleaned article's sentences in, event mentions and statements out.
+
+Cheap tests decide which sentences need the full parse: only sentences that the event typer
+flags, that carry a figure-like number, or that may hold a statement are parsed."""
+
+from __future__ import annotations
+
+import re
+
+from ..language import Sentence, parse_many, sentences
+from ..records import Article, Evidence, Statement
+from ..resolve.dates import find_date, year_of
+from .actors import find_actors
+from .attribution import find_claimant
+from .figures import find_figures
+from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
+from .places import find_event_place, is_government_metonym
+from .statements import PREFILTER as STATEMENT_HINT
+from .statements import SpeakerContext, find_statements, quote_spans
+from .typing import classify_many
+
+_FIGURE_HINT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?|hundreds?|"
+    r"thousands?|several|a (?:man|woman|child|boy|girl|soldier|civilian|journalist|\w+ engineer)|an? \w+ (?:was|were) killed)\b",
+    re.I,
+)
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were) (?:said|reported|believed|thought) to|according to unconfirmed)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation)\b", re.I)
+
+
+def analyse(article: Article, *, metonym=None) -> SentenceFindings:
+    """Find event mentions and statements sentence by sentence in the article's body."""
+    found = SentenceFindings()
+    body = sentences(article, kinds=("body",))
+    if not body:
+        return found
+    published_year = int(article.published[:4]) if article.published else None
+    typed = classify_many([s.text for s in body])
+    need_parse = [
+        s for s, t in zip(body, typed)
+        if t.sub_event_type != "none" or _FIGURE_HINT.search(s.text) or STATEMENT_HINT.search(s.text)
+    ]
+    parse_many(need_parse)
+    parsed = {id(s) for s in need_parse}
+    context = SpeakerContext()
+    for sent, kind in zip(body, typed):
+        if id(sent) not in parsed:
+            continue
+        for mention in find_statements(sent.doc, context, metonym):
+            found.statements.append(_statement_record(sent, mention))
+        event = _event_mention(sent, kind, article.published, published_year)
+        if event is not None:
+            found.events.append(event)
+    return found
+
+
+def _ev(sent: Sentence, start: int, end: int) -> Evidence:
+    return Evidence(sent.start + start, sent.start + end, sent.text[start:end])
+
+
+def _statement_record(sent: Sentence, m) -> Statement:
+    return Statement(
+        speaker=m.speaker,
+        kind=m.kind,
+        text=m.text,
+        target=m.target,
+        speaker_evidence=_ev(sent, *m.speaker_span) if m.speaker_span and not m.speaker_from_context else None,
+        target_evidence=_ev(sent, *m.target_span) if m.target_span else None,
+        evidence=_ev(sent, *m.span),
+        sentence=_ev(sent, 0, len(sent.text)),
+    )
+
+
+def _event_mention(sent: Sentence, kind, published: str | None, published_year: int | None) -> EventMention | None:
+    doc = sent.doc
+    quotes = quote_spans(sent.text)
+    figures = [f for f in find_figures(doc, publication_year=published_year) if not _in_quotes(f.start, quotes)]
+    if kind.sub_event_type == "none" and not figures:
+        return None
+    trigger = kind.trigger
+    if trigger is not None and _in_quotes(trigger.start, quotes):
+        if not figures:
+            return None  # an event named inside someone's quotation is their claim, not a report
+    trigger_i = _token_at(doc, trigger.start) if trigger else None
+    if trigger_i is None and figures and figures[0].trigger_i is not None:
+        trigger_i = figures[0].trigger_i
+    mention = EventMention(
+        sentence=_ev(sent, 0, len(sent.text)),
+        paragraph=sent.paragraph,
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        confidence=kind.confidence,
+        trigger=_ev(sent, trigger.start, trigger.end) if trigger else None,
+        hedged=bool(_HEDGE.search(sent.text)),
+    )
+    if trigger_i is not None:
+        place = find_event_place(doc, trigger_i)
+        if place is not None and not is_government_metonym(doc, place.start_char, place.end_char):
+            mention.place = PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char)
+        for actor in find_actors(doc, trigger_i):
+            mention.actors.append(ActorFound(actor.text, actor.role, sent.start + actor.start, sent.start + actor.end))
+    claimant = find_claimant(doc)
+    if claimant is not None and not claimant.is_pronoun:
+        mention.claimant = claimant.text
+        mention.claimant_evidence = _ev(sent, claimant.start, claimant.end)
+    if claimant is not None and claimant.hedged:
+        mention.hedged = True
+    for fig in figures:
+        found = FigureFound(
+            kind=fig.kind, count=fig.count, low=fig.low, high=fig.high, civilians=fig.civilians,
+            children=fig.children, hedged=fig.hedged or mention.hedged, background=fig.background,
+            evidence=_ev(sent, fig.start, fig.end),
+        )
+        if fig.claimant is not None and not fig.claimant.is_pronoun:
+            found.claimant = fig.claimant.text
+            found.claimant_evidence = _ev(sent, fig.claimant.start, fig.claimant.end)
+        elif mention.claimant:
+            found.claimant, found.claimant_evidence = mention.claimant, mention.claimant_evidence
+        mention.figures.append(found)
+    date = find_date(sent.text, published)
+    if date is not None:
+        mention.date, mention.date_precision = date.date, date.precision
+        mention.date_evidence = _ev(sent, date.start, date.end)
+    past_year = year_of(sent.text)
+    mention.background = bool(
+        (past_year and published_year and past_year < published_year)
+        or (mention.figures and all(f.background for f in mention.figures))
+    )
+    anaphor = _ANAPHOR.search(sent.text)
+    if anaphor and (trigger is None or anaphor.start() <= trigger.start):
+        mention.anaphoric = anaphor.group(1).lower()
+    return mention
+
+
+def _in_quotes(char: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in quotes)
+
+
+def _token_at(doc, char: int) -> int | None:
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text):
+            return token.i
+    return None

@@ -1,0 +1,68 @@
+"""Sentence-level findings of the extraction stage, before they are grouped into events.
+
+Offsets here are already absolute (into `Article.text`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Evidence, Statement
+
+
+@dataclass(slots=True)
+class PlaceFound:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ActorFound:
+    text: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class FigureFound:
+    kind: str
+    count: int | None
+    low: int | None
+    high: int | None
+    civilians: int | None
+    children: int | None
+    hedged: bool
+    background: bool
+    evidence: Evidence
+    claimant: str | None = None
+    claimant_evidence: Evidence | None = None
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One sentence's report of an event."""
+
+    sentence: Evidence
+    paragraph: int
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    trigger: Evidence | None
+    place: PlaceFound | None = None
+    actors: list[ActorFound] = field(default_factory=list)
+    figures: list[FigureFound] = field(default_factory=list)
+    claimant: str | None = None
+    claimant_evidence: Evidence | None = None
+    hedged: bool = False
+    date: str | None = None
+    date_precision: str | None = None
+    date_evidence: Evidence | None = None
+    background: bool = False
+    anaphoric: str | None = None  # "operation" in "the operation killed ...": refers back
+
+
+@dataclass(slots=True)
+class SentenceFindings:
+    events: list[EventMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)

@@ -1,0 +1,321 @@
+"""Statements: who said what, and what kind of speech act it was (demand, accuse, deny, reject,
+appeal, support, threaten, claim). Works on the dependency parse of one sentence at a time;
+pronoun speakers ("they wrote") are resolved by `SpeakerContext` from earlier sentences."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_GROUP = {"they", "it", "them", "we"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "advcl", "oprd", "prep", "dative", "acomp", "attr"}
+# A cheap test before parsing: sentences without any of these cannot hold a statement.
+PREFILTER = re.compile(
+    r"[“”\"«»]|\b(?:sa(?:id|ys?)|announc|stat|told|tells?|claim|accus|blam|condemn|den(?:y|ied|ies)|"
+    r"reject|refut|call(?:ed|s|ing)?\s+(?:on|for|upon)|call(?:ed|s)\b|urg|appeal|demand|insist|warn|threat|"
+    r"support|back|welcom|endors|according to|wrote|writes|emphasi|stress|declar|describ|dismiss|vow)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechActs:
+    verb_kind: dict[str, str]
+    phrasal: dict[str, str]
+    cues: tuple[tuple[str, re.Pattern[str]], ...]
+    group_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speech_acts() -> SpeechActs:
+    data = tomllib.loads(resources.files("eventledger.data").joinpath("statements/speech_acts.toml").read_text("utf-8"))
+    verb_kind: dict[str, str] = {}
+    for kind, verbs in data["verbs"].items():
+        for verb in verbs:
+            verb_kind.setdefault(verb, kind)  # the first, most specific kind wins
+    phrasal = {phrase: kind for kind, phrases in data["phrasal"].items() for phrase in phrases}
+    cues = tuple(
+        (kind, re.compile("|".join(patterns), re.I)) for kind, patterns in data["cues"].items()
+    )
+    return SpeechActs(verb_kind, phrasal, cues, frozenset(data["speakers"]["group_nouns"]))
+
+
+@dataclass(slots=True)
+class StatementMention:
+    """Offsets are relative to the sentence text."""
+
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    kind: str
+    text: str
+    span: tuple[int, int]
+    target: str | None = None
+    target_span: tuple[int, int] | None = None
+    speaker_is_pronoun: bool = False
+    speaker_from_context: bool = False
+
+
+@dataclass(slots=True)
+class SpeakerContext:
+    """Recent non-pronoun subjects, to resolve "he said" / "they wrote"."""
+
+    people: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+    def remember(self, text: str, is_person: bool) -> None:
+        (self.people if is_person else self.groups).append(text)
+
+    def resolve(self, pronoun: str) -> str | None:
+        pool = self.people if pronoun.lower() in _PRONOUNS_PERSON else self.groups
+        return pool[-1] if pool else None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the inside of each quotation in the sentence."""
+    spans = []
+    for open_q, close_q in _QUOTE_PAIRS:
+        start = 0
+        while True:
+            a = text.find(open_q, start)
+            if a < 0:
+                break
+            b = text.find(close_q, a + 1)
+            if b < 0:
+                break
+            spans.append((a + 1, b))
+            start = b + 1
+    return sorted(set(spans))
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in spans)
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The subject's phrase, without trailing appositions or relative clauses."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("prep", "compound", "amod", "pobj", "nmod") and child.dep_ != "relcl":
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    while left < right and doc[left].dep_ in ("det", "cc", "punct", "advmod", "prep") and doc[left].lower_ in ("the", "a", "an", "and", ",", "however", "also", "then"):
+        left += 1
+    return doc[left : right + 1]
+
+
+def _is_person(span: Span) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in span) or span.root.lower_ in _PRONOUNS_PERSON
+
+
+def _speech_kind(verb: Token) -> str | None:
+    acts = speech_acts()
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+    for prep in preps:
+        phrase = f"{verb.lemma_.lower()} {prep}"
+        if phrase in acts.phrasal:
+            return acts.phrasal[phrase]
+    return acts.verb_kind.get(verb.lemma_.lower())
+
+
+def _cue_kind(text: str) -> str | None:
+    for kind, pattern in speech_acts().cues:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _tail_speaker(verb: Token) -> Token | None:
+    """", the Prosecutor General's Office in Baku said": the parser often hangs the speaker of a
+    sentence-final attribution on the previous noun; take the phrase between the comma and the verb."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    start = verb.i - 1
+    while start > 0 and doc[start - 1].text not in (",", "”", "\"", ";", ":") and verb.i - start < 12:
+        start -= 1
+    if start == 0 or doc[start - 1].text not in (",", "”", "\""):
+        return None
+    span = doc[start : verb.i]
+    heads = [t for t in span if t.head.i < start or t.head.i >= verb.i or t.head == t]
+    return heads[0] if heads else None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _content(verb: Token, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """What was said: the reported clause, else the quotation, else the verb's own phrase."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "ccomp" and not _inside(child.idx, quotes):
+            start = child.left_edge
+            if start.lower_ == "that":
+                start = doc[start.i + 1]
+            return start.idx, _end_char(child.right_edge)
+    outside = [q for q in quotes if not (q[0] <= verb.idx < q[1])]
+    if outside:
+        a, b = max(outside, key=lambda q: q[1] - q[0])
+        inner = text[a:b].strip().rstrip(",").rstrip()
+        a = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        return a, a + len(inner)
+    right = max((c.right_edge.i for c in verb.rights if c.dep_ != "punct"), default=verb.i)
+    if right == verb.i:
+        return None
+    return verb.idx, _end_char(doc[right])
+
+
+def _end_char(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _target(verb: Token, kind: str) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and kind in ("accuse", "appeal", "reject", "support", "threaten", "demand"):
+            if child.lower_ in ("allegations", "accusations", "reports", "claims"):
+                return None
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon") and kind == "appeal":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _quote_subject(doc: Doc, span: tuple[int, int]) -> Token | None:
+    """Who the statement is about: the subject of the reported clause, if it is a name."""
+    candidates = [t for t in doc if span[0] <= t.idx < span[1] and t.dep_ in _SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN")]
+    named = [t for t in candidates if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+    main = [t for t in candidates if t.head.dep_ in ("ROOT", "ccomp", "conj")]
+    return (named or main or [None])[0]
+
+
+def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None" = None) -> list[StatementMention]:
+    """Statements in one parsed sentence. `metonym(name)` maps a capital to its country, if any."""
+    text = doc.text
+    quotes = quote_spans(text)
+    found: list[StatementMention] = []
+    used_verbs: set[int] = set()
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, quotes) or verb.i in used_verbs:
+            continue
+        kind = _speech_kind(verb)
+        if kind is None or _is_hedge(verb):
+            continue
+        subject = _subject(verb) or _agent(verb) or _tail_speaker(verb)
+        content = _content(verb, quotes, text)
+        if content is None:
+            continue
+        content_text = text[content[0] : content[1]]
+        if kind == "claim":
+            kind = _cue_kind(content_text) or ("appeal" if verb.lemma_ == "call" and any(c.dep_ == "dobj" for c in verb.children) and False else "claim")
+            if verb.lemma_ == "call" and kind != "reject" and not quotes:
+                continue  # "called the operation X" describes, it does not state
+        speaker, speaker_span, is_pronoun, from_context = None, None, False, False
+        if subject is not None and subject.pos_ != "VERB":
+            phrase = _noun_phrase(subject)
+            speaker, speaker_span = phrase.text, (phrase.start_char, phrase.end_char)
+            if subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+                is_pronoun = True
+                origin = _metonym_from(verb, metonym)
+                resolved = origin or _same_sentence_antecedent(doc, subject, quotes) or context.resolve(subject.lower_)
+                if resolved:
+                    speaker, from_context = resolved, True
+                    context.remember(resolved, subject.lower_ in _PRONOUNS_PERSON)
+        if speaker is None:
+            speaker = context.resolve("they")
+            from_context = speaker is not None
+        if speaker and metonym and not is_pronoun:
+            speaker = metonym(speaker) or speaker
+        target_token = _target(verb, kind)
+        target = target_span = None
+        if target_token is None and kind in ("accuse", "support", "threaten"):
+            target_token = _quote_subject(doc, content)
+        if target_token is not None:
+            phrase = _noun_phrase(target_token)
+            target, target_span = phrase.text, (phrase.start_char, phrase.end_char)
+        found.append(StatementMention(speaker, speaker_span, kind, content_text, content,
+                                      target, target_span, is_pronoun, from_context))
+        for child in verb.subtree:
+            used_verbs.add(child.i)
+        if subject is not None and not is_pronoun:
+            context.remember(_noun_phrase(subject).text, _is_person(_noun_phrase(subject)))
+    if not found:
+        _remember_subject(doc, context)
+    people = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    if people:
+        context.remember(people[-1], True)
+    return _merge_same_speaker(found)
+
+
+def _is_hedge(verb: Token) -> bool:
+    """"25 people are said to have been killed": a hedge on a report, not a statement."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _metonym_from(verb: Token, metonym) -> str | None:
+    """"they announced from Baku": the speaker is the government seated there."""
+    if metonym is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return metonym(pobj.text)
+    return None
+
+
+def _same_sentence_antecedent(doc: Doc, pronoun: Token, quotes: list[tuple[int, int]]) -> str | None:
+    """"Prime Minister Nikol Pashinyan, he said": a name earlier in the same sentence."""
+    want_person = pronoun.lower_ in _PRONOUNS_PERSON
+    for ent in reversed(doc.ents):
+        if ent.end <= pronoun.i and not _inside(ent.start_char, quotes) and ((ent.label_ == "PERSON") == want_person) and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return ent.text
+    return None
+
+
+def _remember_subject(doc: Doc, context: SpeakerContext) -> None:
+    for token in doc:
+        if token.dep_ in _SUBJECT_DEPS and token.head.dep_ == "ROOT" and token.lower_ not in _PRONOUNS_PERSON | _PRONOUNS_GROUP \
+                and (token.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or token.lemma_.lower() in speech_acts().group_nouns):
+            phrase = _noun_phrase(token)
+            context.remember(phrase.text, _is_person(phrase))
+            return
+
+
+def _merge_same_speaker(found: list[StatementMention]) -> list[StatementMention]:
+    """"X said A, but added that B": one statement by X; a specific kind beats "claim"."""
+    merged: list[StatementMention] = []
+    for item in found:
+        same = next((m for m in merged if m.speaker == item.speaker and item.speaker is not None), None)
+        if same is None:
+            merged.append(item)
+        elif same.kind == "claim" and item.kind != "claim":
+            same.kind = item.kind
+            same.target, same.target_span = same.target or item.target, same.target_span or item.target_span
+    return merged

@@ -1,0 +1,100 @@
+"""When did it happen? Find date expressions in a sentence and resolve them against the
+publication date with dateparser, keeping the precision the text supports (day, month, year)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import dateparser
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MON = r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# Ordered from most to least specific; the first match in a sentence wins.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (precision, re.compile(pattern, re.I))
+    for precision, pattern in (
+        ("day", rf"\b(?:{_MONTHS}|{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
+        ("day", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}|{_MON})(?:,?\s+\d{{4}})?\b"),
+        ("day", r"\b\d{4}-\d{2}-\d{2}\b"),
+        ("day", rf"\b(?:last|on|this|early|late)?\s*(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        ("day", r"\b(?:today|yesterday|tonight|last night|this morning|this afternoon|this evening|overnight)\b"),
+        ("week", r"\b(?:last|this|past)\s+week(?:end)?\b"),
+        ("month", rf"\b(?:in|since|during|early|late|mid-?)\s*(?:{_MONTHS})(?:\s+\d{{4}})?\b"),
+        ("month", r"\b(?:last|this|past)\s+month\b"),
+        ("year", r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b"),
+        ("year", r"\b(?:last|this|past)\s+year\b"),
+    )
+)
+
+
+@dataclass(slots=True)
+class DateMention:
+    date: str  # ISO date (first day of the month or year for coarser precision)
+    precision: str  # day | week | month | year
+    start: int  # offsets into the sentence
+    end: int
+    text: str
+
+
+def find_date(sentence: str, published: str | None) -> DateMention | None:
+    """The first date expression in `sentence` that resolves, relative to `published`."""
+    base = _base(published)
+    for precision, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            text = match.group(0).strip()
+            resolved = _resolve(text, precision, base)
+            if resolved:
+                start = match.start() + match.group(0).index(text)
+                return DateMention(resolved, precision, start, start + len(text), text)
+    return None
+
+
+def year_of(sentence: str) -> int | None:
+    """A bare four-digit year the sentence is anchored to ("in 2020"), if any."""
+    match = re.search(r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b", sentence)
+    return int(match.group(1)) if match else None
+
+
+def _base(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str, precision: str, base: date | None) -> str | None:
+    lowered = text.lower()
+    if base is not None:
+        if lowered in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+            return base.isoformat()
+        if lowered in ("yesterday", "last night", "overnight"):
+            return (base - timedelta(days=1)).isoformat()
+        weekday = re.search(_WEEKDAYS, lowered)
+        if weekday:
+            # News reports the past: "on Tuesday" is the latest Tuesday on or before publication.
+            target = _WEEKDAYS.split("|").index(weekday.group(0))
+            return (base - timedelta(days=(base.weekday() - target) % 7)).isoformat()
+    year = re.search(r"(?:19|20)\d{2}", text)
+    if precision == "year" and year:
+        return f"{year.group(0)}-01-01"
+    cleaned = re.sub(r"^(?:in|since|during|of|on|early|late|mid-?)\s+", "", text, flags=re.I)
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        from datetime import datetime
+
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    if precision == "month":
+        return parsed.date().replace(day=1).isoformat()
+    if precision == "year":
+        return parsed.date().replace(month=1, day=1).isoformat()
+    return parsed.date().isoformat()
