@@ -19,7 +19,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test,serve,ray]"
 
 demo: install
-	$(BIN)/eventledger extract $(SAMPLE) --format table
+	$(BIN)/eventledger extract $(SAMPLE) --published 2013-04-07 --format table
 	@if [ -f $(SEED) ]; then $(BIN)/eventledger extract $(SEED) --published 2023-09-19 --format table; fi
 
 test: install-test
@@ -29,7 +29,7 @@ score: install
 	$(BIN)/eventledger score typing ../shared/data/case2021_task2/dev.tsv
 	$(BIN)/python -m eventledger.score.locations
 	$(BIN)/python -m eventledger.score.plover
-	$(BIN)/python -m eventledger.score.seed
+	$(BIN)/python -m eventledger.score.articles
 
 bench: install
 	$(BIN)/python benchmarks/bench_typing.py

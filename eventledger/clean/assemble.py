@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..records import Article, CleanResult, Evidence, Paragraph, Removed
-from .patterns import describe_outlet, line_patterns
+from .patterns import describe_outlet, line_patterns, outlet_names
 from .units import Unit
 
 _TERMINAL = tuple(".!?\"”’…")
@@ -36,7 +36,7 @@ def _words(text: str) -> int:
 
 def _debris_reason(text: str) -> str | None:
     patterns = line_patterns()
-    for reason in ("widget", "subscribe", "comment_form"):
+    for reason in ("widget", "footer", "subscribe", "comment_form"):
         if patterns[reason].match(text):
             return reason
     return None
@@ -63,6 +63,16 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
         debris = _debris_reason(text)
         if debris:
             judged.append(_Judged(unit, "removed", debris))
+            continue
+        if index and units[index - 1].text == text:
+            # A line printed twice in a row is an image's alt text and caption, or a tag.
+            judged.append(_Judged(unit, "removed", "duplicate"))
+            if judged[-2].kind in ("body", "heading"):
+                judged[-2].kind = "caption" if _words(text) > 3 else "removed"
+                judged[-2].reason = None if _words(text) > 3 else "widget"
+            continue
+        if _words(text) <= 4 and text.lower().rstrip(".") in outlet_names():
+            judged.append(_Judged(unit, "removed", "byline"))
             continue
         if patterns["teaser_marker"].match(text):
             in_teaser = True
@@ -107,8 +117,9 @@ def _assign_title_and_headings(judged: list[_Judged]) -> None:
         title.kind = "title"
     after = content[content.index(title) + 1 :]
     # A standfirst is a short lead directly under the title, before the first full paragraph.
+    # Plain text gives no markup, so only a lead written as a deck (no closing full stop) counts.
     if len(after) >= 2 and after[0].kind == "body" and _words(after[0].unit.text) <= 45 \
-            and _words(after[0].unit.text) < _words(after[1].unit.text):
+            and not after[0].unit.text.endswith(_TERMINAL) and _words(after[0].unit.text) < _words(after[1].unit.text):
         after[0].kind = "standfirst"
         after = after[1:]
     for position, item in enumerate(after):
@@ -116,6 +127,11 @@ def _assign_title_and_headings(judged: list[_Judged]) -> None:
         if item.kind == "body" and following is not None and _looks_like_heading(item.unit.text) \
                 and following.kind == "body" and not _looks_like_heading(following.unit.text):
             item.kind = "heading"
+    # Headline-like lines after the last paragraph head nothing: links to other stories.
+    for item in reversed(after):
+        if item.kind not in ("body", "heading") or not _looks_like_heading(item.unit.text):
+            break
+        item.kind, item.reason = "removed", "teaser"
 
 
 def _normalise(text: str) -> str:
