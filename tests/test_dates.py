@@ -1,0 +1,32 @@
+"""Dates resolved against the publication date, with the precision the text supports."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.resolve.dates import find_date
+
+PUBLISHED = "2024-03-14"  # a Thursday
+
+
+@pytest.mark.parametrize("sentence, date, precision", [
+    ("Gunmen attacked the village on Tuesday, residents said.", "2024-03-12", "day"),
+    ("The army said it shelled the town on Thursday.", "2024-03-14", "day"),
+    ("Protesters returned to the streets today.", "2024-03-14", "day"),
+    ("Two soldiers were killed yesterday in an ambush.", "2024-03-13", "day"),
+    ("On March 3, rebels seized the airport.", "2024-03-03", "day"),
+    ("The strike on 28 February killed four people.", "2024-02-28", "day"),
+    ("Fighting intensified in January.", "2024-01-01", "month"),
+    ("About 6,500 people died in six weeks of fighting in 2020.", "2020-01-01", "year"),
+    ("Clashes broke out last week near the border.", "2024-03-07", "week"),
+])
+def test_dates_resolve_against_publication(sentence, date, precision):
+    found = find_date(sentence, PUBLISHED)
+    assert found is not None
+    assert (found.date, found.precision) == (date, precision)
+    assert sentence[found.start : found.end] == found.text
+
+
+def test_no_date_in_sentence():
+    assert find_date("The ministry said the situation was stable.", PUBLISHED) is None
+    assert find_date("May God protect them, he said.", PUBLISHED) is None
