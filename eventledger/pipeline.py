@@ -9,7 +9,7 @@ from .clean import clean
 from .errors import InputError
 from .extract.analyse import analyse
 from .ingest.decode import to_raw_document
-from .records import Extraction, RawDocument
+from .records import DocResult, Extraction, RawDocument
 from .resolve.capitals import government_of
 from .resolve.events import resolve_events
 from .resolve.names import fold_statement_names
@@ -29,6 +29,19 @@ def process(raw: RawDocument) -> Extraction:
     return result
 
 
+def run_one(raw: RawDocument, source: str | None = None) -> DocResult:
+    """Process one corpus document without ever raising: a failure becomes a `DocResult` with its
+    reason, so one bad document never takes a batch down with it."""
+    doc_id = raw.doc_id or ""
+    try:
+        return DocResult(doc_id=doc_id, raw=raw, extraction=process(raw), source=source)
+    except InputError as exc:
+        return DocResult(doc_id=doc_id, raw=raw, error_code=exc.code, error_message=str(exc), source=source)
+    except Exception as exc:  # a bug on one document must not stop the corpus; keep the reason
+        message = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+        return DocResult(doc_id=doc_id, raw=raw, error_code="internal", error_message=message, source=source)
+
+
 def extract(
     text_or_html: str | bytes,
     published: str | None = None,
@@ -46,4 +59,4 @@ def extract(
     return process(raw)
 
 
-__all__ = ["extract", "process", "InputError", "PIPELINE_VERSION"]
+__all__ = ["extract", "process", "run_one", "InputError", "PIPELINE_VERSION"]

@@ -154,3 +154,22 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class DocResult:
+    """One document's outcome in a corpus run, whatever the engine: its extraction, or why it failed.
+
+    Engines (local, Ray) produce these; the ledger stores them. Nothing is lost: a failed document
+    keeps its original content and the reason it failed."""
+
+    doc_id: str
+    raw: RawDocument | None
+    extraction: Extraction | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    source: str | None = None  # where it came from: file path, "file.jsonl:12", WARC record id
+
+    @property
+    def ok(self) -> bool:
+        return self.extraction is not None

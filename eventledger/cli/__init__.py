@@ -1,14 +1,16 @@
 """The `eventledger` command. Each subcommand lives in its own module of this package and
 exposes `add_parser(subparsers)` (which sets `func` on its parser) -- like datasette's plugins,
-a new command is one new module plus one line in COMMANDS."""
+a new command is one new module: the modules of this package are the commands."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
-COMMANDS = ("extract",)
+# Every public module of this package is a subcommand, listed in alphabetical order.
+COMMANDS = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
 
 
 def build_parser() -> argparse.ArgumentParser:

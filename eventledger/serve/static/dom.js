@@ -1,0 +1,112 @@
+// Small DOM and API helpers. Text always goes in as text nodes (textContent), never as markup:
+// article text comes from scraped pages and must not be able to inject anything.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+function setAttrs(node, attrs) {
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+    else if (key === "class") node.setAttribute("class", value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+}
+
+function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+export const TYPE_COLOURS = {
+  "Battles": "#c0392b",
+  "Explosions/Remote violence": "#e67e22",
+  "Violence against civilians": "#8e44ad",
+  "Protests": "#2c7fb8",
+  "Riots": "#16a085",
+  "Strategic developments": "#6d7b80",
+};
+
+export function typeColour(type) {
+  return TYPE_COLOURS[type] || "#555";
+}
+
+// ---- API ---------------------------------------------------------------------------------------
+
+const TOKEN_KEY = "eventledger.token";
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export function setToken(token) {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export async function api(path, params = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== "" && value !== null && value !== undefined && value !== false) url.searchParams.set(key, value);
+  }
+  const headers = { Accept: "application/json" };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(url, { headers });
+  let body = null;
+  try { body = await response.json(); } catch (_) { /* not JSON */ }
+  if (!response.ok) {
+    const error = (body && body.error) || {};
+    throw new ApiError(response.status, error.code || "error", error.message || `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+export function figureText(claim) {
+  if (claim.count === null || claim.count === undefined) return "?";
+  if (claim.low !== null && claim.low !== undefined && claim.high !== null && claim.high !== undefined && claim.low !== claim.high) {
+    return `${claim.low}–${claim.high}`;
+  }
+  return String(claim.count);
+}
+
+export function placeText(location) {
+  if (!location) return "unknown place";
+  const parts = [location.name];
+  if (location.country && location.country !== location.name) parts.push(location.country);
+  return parts.filter(Boolean).join(", ");
+}
+
+export function killedOf(event) {
+  let best = null;
+  for (const figure of event.figures || []) {
+    if (figure.kind === "killed" && !figure.background && figure.count !== null && figure.count !== undefined) {
+      best = best === null ? figure.count : Math.max(best, figure.count);
+    }
+  }
+  return best;
+}
