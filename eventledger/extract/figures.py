@@ -1,0 +1,394 @@
+"""Figures: how many were killed, injured, evacuated, displaced, arrested, abducted, missing, or
+gathered, in one parsed sentence. Words and digits ("two", "at least 156", "more than 1,000",
+"dozens", "between 10 and 20"), the civilians and children among them ("including two
+civilians"), and whether the figure is background (a year before publication in its clause).
+
+What counts as what lives in `eventledger/data/figures/figures.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+}
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_LOWER = {"at least", "more than", "over", "upwards of", "no fewer than", "no less than", "in excess of", "at a minimum"}
+_UPPER = {"up to", "as many as", "at most", "fewer than", "less than", "no more than", "nearly", "almost", "under"}
+_APPROX = {"about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "close to", "nearly"}
+_MODIFIERS = sorted(_LOWER | _UPPER | _APPROX, key=lambda m: -len(m.split()))
+_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+_BREAKDOWN = {"including", "among", "of", "include", "includes", "included"}
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|said to|believed to|thought to|unconfirmed|feared)\b", re.I)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verb_kind: dict[str, str]
+    word_kind: dict[str, str]
+    civilian: frozenset[str]
+    children: frozenset[str]
+    combatant: frozenset[str]
+    people: frozenset[str]
+    vague: dict[str, int]
+    crowd_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("eventledger.data").joinpath("figures/figures.toml").read_text("utf-8"))
+    verb_kind: dict[str, str] = {}
+    word_kind: dict[str, str] = {}
+    for kind, spec in data["kinds"].items():
+        for verb in spec["verbs"]:
+            verb_kind.setdefault(verb, kind)
+        for word in spec["words"]:
+            word_kind.setdefault(word, kind)
+    nouns = data["nouns"]
+    return Lexicon(
+        verb_kind, word_kind, frozenset(nouns["civilian"]), frozenset(nouns["children"]), frozenset(nouns["combatant"]),
+        frozenset(nouns["people"]), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
+    )
+
+
+@dataclass(slots=True)
+class ClaimantHit:
+    """Who asserts something in a sentence. Offsets are relative to the sentence."""
+
+    text: str
+    start: int
+    end: int
+    is_pronoun: bool = False
+    hedged: bool = False
+
+
+@dataclass(slots=True)
+class FigureHit:
+    """One figure in a sentence. Offsets are relative to the sentence text."""
+
+    kind: str
+    count: int | None
+    low: int | None
+    high: int | None
+    civilians: int | None
+    children: int | None
+    hedged: bool
+    background: bool
+    start: int
+    end: int
+    claimant: ClaimantHit | None = None
+    trigger_i: int | None = None  # the token of the verb or noun that says what was counted
+    noun_i: int | None = None
+
+
+@dataclass(slots=True)
+class _Number:
+    first: int  # token indices, end exclusive
+    last: int
+    value: int
+    low: int | None
+    high: int | None
+    head: int  # the token the phrase hangs on (the last number token)
+
+
+def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHit]:
+    lex = lexicon()
+    figures: list[FigureHit] = []
+    for number in _numbers(doc):
+        noun = _counted_noun(doc, number, lex)
+        if noun is None:
+            continue
+        if _is_breakdown(noun, number, doc):
+            _add_breakdown(figures, noun, number, lex)
+            continue
+        kind, trigger = _kind(doc, noun, number, lex)
+        if kind is None:
+            continue
+        if kind == "crowd" and noun.lower_ not in lex.crowd_nouns:
+            continue
+        civilians = number.value if noun.lower_ in lex.civilian else (0 if noun.lower_ in lex.combatant else None)
+        children = number.value if noun.lower_ in lex.children else None
+        start = doc[number.first].idx
+        end_token = doc[max(noun.i, number.last - 1)]
+        figures.append(FigureHit(
+            kind=kind, count=number.value, low=number.low, high=number.high, civilians=civilians, children=children,
+            hedged=_hedged(doc, trigger), background=_background(doc, trigger, publication_year),
+            start=start, end=end_token.idx + len(end_token.text), trigger_i=trigger, noun_i=noun.i,
+        ))
+    figures.extend(_singular_victims(doc, lex, figures, publication_year))
+    return figures
+
+
+# ---- numbers -----------------------------------------------------------------------------------
+
+def _numbers(doc: Doc) -> list[_Number]:
+    lex = lexicon()
+    out: list[_Number] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        value = _value(token, lex)
+        if value is None or token.ent_type_ in _SKIP_ENTS or _is_year_like(token):
+            i += 1
+            continue
+        first, last = i, i + 1
+        if doc[i - 1].lower_ == "a" if i > 0 else False:
+            first = i - 1  # "a dozen"
+        # "1.2 million", "two hundred", "thousands of"
+        while last < len(doc) and doc[last].lower_ in _SCALE:
+            value *= _SCALE[doc[last].lower_]
+            last += 1
+        if last < len(doc) - 1 and doc[last].lower_ == "of" and token.lower_ in lex.vague:
+            last += 1  # "dozens of people": the noun follows "of"
+        low, high = _range_end(doc, last, value, lex)
+        if high is not None:
+            last = _skip_range(doc, last)
+        if high is not None and first > 0 and doc[first - 1].lower_ == "between":
+            first -= 1
+        low_mod, high_mod = _modifier(doc, first)
+        if low_mod is not None:
+            first = low_mod
+        number = _Number(first, last, value, value if token.lower_ in lex.vague else None, None, last - 1)
+        if high is not None:
+            number.low, number.high = value, high
+        elif high_mod == "lower":
+            number.low = value
+        elif high_mod == "upper":
+            number.high = value
+        out.append(number)
+        i = last
+    return out
+
+
+def _value(token: Token, lex: Lexicon) -> int | None:
+    text = token.lower_
+    if text in lex.vague:
+        return lex.vague[text]
+    if text in _WORDS:
+        return _WORDS[text]
+    if "-" in text and all(part in _WORDS for part in text.split("-")):
+        return sum(_WORDS[part] for part in text.split("-"))  # "twenty-five"
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
+        return int(text.replace(",", ""))
+    if re.fullmatch(r"\d+\.\d+", text) and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("million", "thousand"):
+        return int(float(text) * _SCALE[token.doc[token.i + 1].lower_]) // _SCALE[token.doc[token.i + 1].lower_]
+    return None
+
+
+def _is_year_like(token: Token) -> bool:
+    if not _YEAR.match(token.text):
+        return False
+    prev = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return prev in ("in", "since", "of", "from", "until", "by", "and", "between", "to", "early", "late", "mid") or token.i + 1 >= len(token.doc) or not token.doc[token.i + 1].is_alpha
+
+
+def _modifier(doc: Doc, first: int) -> tuple[int | None, str | None]:
+    for mod in _MODIFIERS:
+        words = mod.split()
+        start = first - len(words)
+        if start >= 0 and [t.lower_ for t in doc[start:first]] == words:
+            kind = "lower" if mod in _LOWER else "upper" if mod in _UPPER else "approx"
+            return start, kind
+    return None, None
+
+
+def _range_end(doc: Doc, last: int, value: int, lex: Lexicon) -> tuple[int | None, int | None]:
+    """'10 to 15', '10-15', 'between 10 and 15' -> (10, 15)."""
+    if last + 1 < len(doc) and doc[last].lower_ in ("to", "-", "–", "and", "or"):
+        other = _value(doc[last + 1], lex)
+        if other is not None and other > value and doc[last + 1].lower_ not in lex.vague:
+            if doc[last].lower_ in ("and", "or") and (doc[last - 2].lower_ if last >= 2 else "") != "between":
+                return None, None
+            return value, other
+    return None, None
+
+
+def _skip_range(doc: Doc, last: int) -> int:
+    return last + 2
+
+
+# ---- what is counted ----------------------------------------------------------------------------
+
+def _counted_noun(doc: Doc, number: _Number, lex: Lexicon) -> Token | None:
+    """The noun the number counts, if it counts people ('25 people', 'six Azerbaijanis', 'dozens of
+    protesters'); None for weeks, positions, kilometres, dollars..."""
+    head = doc[number.head]
+    candidates: list[Token] = []
+    if head.dep_ == "nummod" or head.head.i > number.head and head.head.i - number.last <= 3:
+        candidates.append(head.head)
+    if number.last < len(doc):
+        candidates.append(doc[number.last])
+        if number.last + 1 < len(doc) and doc[number.last].pos_ in ("ADJ", "VERB") and doc[number.last + 1].pos_ in ("NOUN", "PROPN"):
+            candidates.append(doc[number.last + 1])  # "six suspected militants"
+        if number.last + 2 < len(doc) and doc[number.last + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+            candidates.append(doc[number.last + 2])  # "two senior Taliban commanders"
+    for noun in candidates:
+        if noun.i < number.first or noun.i - number.last > 3:
+            continue
+        if _is_people(noun, lex):
+            return noun
+    # The number itself stands for people: "25 were killed", "the toll rose to 25", "killing at least six".
+    nxt = doc[number.last] if number.last < len(doc) else None
+    if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in lex.word_kind:
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "npadvmod") or nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "ADJ", "CCONJ"):
+            return head
+    return None
+
+
+def _is_people(noun: Token, lex: Lexicon) -> bool:
+    word = noun.lower_
+    if word in lex.people or word in lex.civilian or word in lex.children or word in lex.combatant or word in lex.word_kind:
+        return True
+    # Nationalities and groups counted as people: "six Azerbaijanis", "five Americans".
+    return (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS") and word.endswith("s")
+
+
+def _is_breakdown(noun: Token, number: _Number, doc: Doc) -> bool:
+    """'including two civilians', 'among them 185 children', 'of whom 29 were civilians'."""
+    for word in (noun.head, doc[number.first - 1] if number.first > 0 else None):
+        if word is not None and word.lower_ in ("including", "among", "include", "includes") and word.i < number.first:
+            return True
+    return number.first >= 2 and doc[number.first - 1].lower_ in ("them", "whom") and doc[number.first - 2].lower_ in ("among", "of")
+
+
+def _add_breakdown(figures: list[FigureHit], noun: Token, number: _Number, lex: Lexicon) -> None:
+    if not figures:
+        return
+    target = figures[-1]
+    word = noun.lower_
+    if word in lex.children:
+        target.children = number.value
+    elif word in lex.civilian:
+        target.civilians = number.value
+    # Other breakdowns ("including three soldiers") tell nothing about civilians: leave as is.
+    end_token = noun if noun.i >= number.last - 1 else number
+    if isinstance(end_token, Token):
+        target.end = max(target.end, end_token.idx + len(end_token.text))
+
+
+def _kind(doc: Doc, noun: Token, number: _Number, lex: Lexicon) -> tuple[str | None, int | None]:
+    """What happened to the counted people: the nearest kind word that governs the noun, else a
+    kind word in the same clause next to it."""
+    # The noun itself ("11 dead", "25 deaths", "5,000 protesters", "the death toll ... 25").
+    own = lex.word_kind.get(noun.lower_)
+    # Adjective or participle attached to the noun: "11 people dead", "138 people wounded".
+    for child in noun.children:
+        kind = _kind_of(child, lex)
+        if kind and child.dep_ in ("amod", "acl", "acomp", "relcl") and child.i > number.first:
+            return kind, child.i
+    # Up the tree: the verb the noun is subject or object of, through "said to have been".
+    token = noun
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            break
+        kind = _kind_of(head, lex)
+        if kind:
+            return kind, head.i
+        if head.pos_ in ("VERB", "AUX"):
+            for desc in head.children:
+                if desc.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "advcl") and desc.i > noun.i:
+                    deep = _chain_kind(desc, lex)
+                    if deep:
+                        return deep
+            if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                break
+        token = head
+    if own is not None:
+        return own, noun.i
+    # Fallback: a kind word next to the number in the same clause.
+    for distance in range(1, 5):
+        for j in (number.last - 1 + distance, number.first - distance):
+            if 0 <= j < len(doc):
+                if doc[j].is_punct and doc[j].text in ";:" or doc[j].lower_ in ("while", "whereas"):
+                    continue
+                kind = _kind_of(doc[j], lex)
+                if kind:
+                    return kind, j
+    return None, None
+
+
+def _chain_kind(token: Token, lex: Lexicon) -> tuple[str, int] | None:
+    """Follow xcomp/conj chains: 'said to have been killed', 'were evacuated and treated'."""
+    for _ in range(3):
+        kind = _kind_of(token, lex)
+        if kind:
+            return kind, token.i
+        nxt = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if nxt is None:
+            return None
+        token = nxt
+    return None
+
+
+def _kind_of(token: Token, lex: Lexicon) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD"):
+        if lemma == "lose":
+            # "lost their lives" yes; "lost the war" no.
+            return "killed" if any(c.lower_ in ("lives", "life") for c in token.children) else None
+        if lemma == "hold":
+            return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
+        if lemma == "take":
+            return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
+        kind = lex.verb_kind.get(lemma)
+        if kind:
+            return kind
+    return lex.word_kind.get(token.lower_) if token.pos_ in ("ADJ", "NOUN", "VERB") else None
+
+
+def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publication_year: int | None) -> list[FigureHit]:
+    """'killed a construction engineer', 'an Afghan doctor was killed': one person."""
+    taken = {f.noun_i for f in found}
+    out: list[FigureHit] = []
+    for token in doc:
+        kind = _kind_of(token, lex) if token.pos_ == "VERB" else None
+        if kind not in ("killed", "injured", "abducted", "arrested"):
+            continue
+        for child in token.children:
+            if child.dep_ not in ("dobj", "nsubjpass", "conj") or child.i in taken:
+                continue
+            victim = child
+            if victim.lower_ not in lex.civilian | lex.combatant | {"man", "woman", "person", "boy", "girl", "child", "suspect"}:
+                continue
+            det = next((c for c in victim.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ not in ("a", "an", "one"):
+                continue
+            start, end = victim.left_edge.idx, victim.idx + len(victim.text)
+            civilians = 1 if victim.lower_ in lex.civilian else (0 if victim.lower_ in lex.combatant else None)
+            out.append(FigureHit(
+                kind=kind, count=1, low=None, high=None, civilians=civilians,
+                children=1 if victim.lower_ in lex.children else None, hedged=_hedged(doc, token.i),
+                background=_background(doc, token.i, publication_year), start=start, end=end,
+                trigger_i=token.i, noun_i=victim.i,
+            ))
+            taken.add(victim.i)
+    return out
+
+
+def _hedged(doc: Doc, trigger: int | None) -> bool:
+    if trigger is None:
+        return False
+    window = doc[max(0, trigger - 6): trigger + 1].text
+    return bool(_HEDGE.search(window))
+
+
+def _background(doc: Doc, trigger: int | None, publication_year: int | None) -> bool:
+    """A figure is background when its clause is dated to an earlier year ('died ... in 2020')."""
+    if trigger is None or publication_year is None:
+        return False
+    for token in doc[trigger].subtree:
+        if _YEAR.match(token.text) and int(token.text) < publication_year:
+            return True
+    head = doc[trigger]
+    return any(_YEAR.match(t.text) and int(t.text) < publication_year and t.head.i == head.i for t in doc)

