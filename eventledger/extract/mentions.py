@@ -60,6 +60,7 @@ class EventMention:
     date_evidence: Evidence | None = None
     background: bool = False
     anaphoric: str | None = None  # "operation" in "the operation killed ...": refers back
+    extra_sentences: list[Evidence] = field(default_factory=list)  # sentences that joined it
 
 
 @dataclass(slots=True)

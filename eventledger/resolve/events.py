@@ -22,11 +22,42 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     context = _context_countries(article)
     places = _geocode_places(mentions, context)
     default_place = _dominant_place(places)
+    mentions, places = _attach_untyped(mentions, places)
     groups = _group(mentions, places)
     events: list[Event] = []
     for number, group in enumerate(groups, start=1):
         events.append(_build_event(f"E{number}", group, places, default_place, article, statements, context))
     return events
+
+
+# A figure in a sentence the typer finds no event in belongs to the event reported just before it
+# in its paragraph; failing that, what it counts says what kind of event it is.
+_KIND_EVENT = {"arrested": ("Strategic developments", "Arrests"), "evacuated": ("Strategic developments", "Other"),
+               "displaced": ("Strategic developments", "Other"), "crowd": ("Protests", "Peaceful protest"),
+               "abducted": ("Violence against civilians", "Abduction/forced disappearance")}
+
+
+def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -> tuple[list[EventMention], dict[int, Location]]:
+    kept: list[EventMention] = []
+    kept_places: dict[int, Location] = {}
+    for index, mention in enumerate(mentions):
+        if mention.sub_event_type == "none":
+            host = next((m for m in reversed(kept) if m.paragraph == mention.paragraph and m.background == mention.background), None)
+            if host is not None:
+                host.figures.extend(mention.figures)
+                if host.claimant is None and mention.claimant is not None:
+                    host.claimant, host.claimant_evidence = mention.claimant, mention.claimant_evidence
+                host.extra_sentences.append(mention.sentence)
+                continue
+            kinds = [_KIND_EVENT[f.kind] for f in mention.figures if f.kind in _KIND_EVENT]
+            if not kinds:
+                continue  # a toll with no event named anywhere near it: nothing to file it under
+            mention.event_type, mention.sub_event_type = kinds[0]
+            mention.confidence = 0.3
+        if index in places:
+            kept_places[len(kept)] = places[index]
+        kept.append(mention)
+    return kept, kept_places
 
 
 def _context_countries(article: Article) -> tuple[str, ...]:
@@ -77,23 +108,34 @@ def _group(mentions: list[EventMention], places: dict[int, Location]) -> list[li
 
 
 def _matching_group(index, mention, groups, places):
-    key = _place_key(places.get(index))
+    """The earlier event this mention reports again: first one of the same sub-type at a
+    compatible place, else (for "the operation killed ...") the latest violent event it refers to."""
+    candidates = []
     for group in reversed(groups):
-        first_index, first = group[0]
+        first = group[0][1]
         if first.background != mention.background:
             continue
-        group_keys = {_place_key(places.get(i)) for i, _ in group} - {None}
-        place_ok = key is None or not group_keys or key in group_keys
-        if not place_ok:
+        group_places = [places[i] for i, _ in group if i in places]
+        if index in places and group_places and not any(_compatible(places[index], p) for p in group_places):
             continue
-        if mention.sub_event_type == first.sub_event_type and mention.sub_event_type != "none":
+        candidates.append(group)
+    for group in candidates:
+        if mention.sub_event_type != "none" and any(m.sub_event_type == mention.sub_event_type for _, m in group):
             return group
-        refers_back = mention.anaphoric and any(
-            m.trigger and mention.anaphoric.rstrip("s") in m.sentence.text.lower() for _, m in group
-        )
-        if refers_back and (mention.event_type in _VIOLENT or mention.event_type == "none") and first.event_type in _VIOLENT:
-            return group
+    if mention.anaphoric and (mention.event_type in _VIOLENT or mention.event_type == "none"):
+        word = mention.anaphoric.rstrip("s")
+        for group in candidates:
+            first = group[0][1]
+            if first.event_type in _VIOLENT and any(m.trigger and word in m.sentence.text.lower() for _, m in group):
+                return group
     return None
+
+
+def _compatible(a: Location, b: Location) -> bool:
+    """Same place, or a country and a place inside it ("the operation in Azerbaijan")."""
+    if _place_key(a) == _place_key(b):
+        return True
+    return a.country_code == b.country_code and "country" in (a.feature, b.feature)
 
 
 def _build_event(event_id, group, places, default_place, article, statements, context) -> Event:
@@ -112,39 +154,43 @@ def _build_event(event_id, group, places, default_place, article, statements, co
         location=location,
         trigger=lead.trigger,
         background=all(m.background for m in mentions),
-        evidence=[m.sentence for m in mentions],
+        evidence=sorted({(e.start, e.end): e for m in mentions for e in [m.sentence, *m.extra_sentences]}.values(), key=lambda e: e.start),
     )
     if dated is not None:
         event.date, event.date_precision, event.date_evidence = dated.date, dated.date_precision, dated.date_evidence
     elif article.published and not event.background:
         # Undated news reports the day's events: the publication date, marked as such.
         event.date, event.date_precision = article.published[:10], "publication"
+    starts = [p.start for p in article.paragraphs]
     for mention in mentions:
         claimant, claimant_ev = mention.claimant, mention.claimant_evidence
-        if claimant is None:
-            claimant, claimant_ev = _neighbour_speaker(mention, statements, [p.start for p in article.paragraphs])
         for found in mention.figures:
             if found.claimant is None and claimant is not None:
                 found.claimant, found.claimant_evidence = claimant, claimant_ev
+            if found.claimant is None and found.hedged:
+                found.claimant, found.claimant_evidence = _neighbour_speaker(found.evidence.start, statements, starts)
             _add_figure(event.figures, found)
         if claimant and claimant not in event.claimants:
             event.claimants.append(claimant)
         for actor in mention.actors:
-            _add_actor(event.actors, actor, context)
+            _add_actor(event.actors, actor, context, military=event.event_type in _VIOLENT)
     return event
 
 
-def _neighbour_speaker(mention: EventMention, statements: list[Statement], starts: list[int]) -> tuple[str | None, Evidence | None]:
-    """A hedged or unattributed report takes the speaker of the nearest statement in the same
-    paragraph ("So far, they are said to have evacuated 469 people. The ministry said ...")."""
-    paragraph = bisect.bisect_right(starts, mention.sentence.start)
+def _neighbour_speaker(position: int, statements: list[Statement], starts: list[int]) -> tuple[str | None, Evidence | None]:
+    """A hedged report with no source of its own takes the speaker of the next statement in the
+    same paragraph ("So far, they are said to have evacuated 469 people. The ministry said ...").
+    An earlier speaker is not taken: a paragraph's lead sentence is often an unsourced summary."""
+    paragraph = bisect.bisect_right(starts, position)
     best = None
     for statement in statements:
         if statement.sentence is None or statement.speaker is None:
             continue
         if bisect.bisect_right(starts, statement.sentence.start) != paragraph:
             continue
-        distance = abs(statement.sentence.start - mention.sentence.start)
+        if statement.sentence.start <= position:
+            continue
+        distance = statement.sentence.start - position
         if best is None or distance < best[0]:
             best = (distance, statement)
     if best is None:
@@ -172,8 +218,11 @@ def _add_figure(figures: list[Figure], found: FigureFound) -> None:
     ))
 
 
-def _add_actor(actors: list[Actor], found, context: tuple[str, ...]) -> None:
+def _add_actor(actors: list[Actor], found, context: tuple[str, ...], military: bool = False) -> None:
     info = normalize(found.text, context_country=context[0] if context else None)
+    if military and info.actor_type == "state" and info.country:
+        # A state fighting is its armed forces ("Azerbaijan launched an operation"), as ACLED codes it.
+        info = normalize(f"{found.text} forces", context_country=info.country)
     for existing in actors:
         if existing.role == found.role and (existing.name == info.name or same_name(existing.name, info.name)):
             return

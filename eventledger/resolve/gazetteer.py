@@ -127,6 +127,8 @@ def _candidates(name: str) -> list[Entry]:
 
 
 def _choose(candidates: list[Entry], context: tuple[str, ...]) -> Entry | None:
+    if not candidates:
+        return None
     countries = [e for e in candidates if e.feature == "country"]
     if countries:
         return countries[0]

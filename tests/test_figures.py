@@ -1,0 +1,90 @@
+"""Figures, their breakdowns and their claimants, on sentences shaped like real wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventledger.extract.attribution import find_claimant
+from eventledger.extract.figures import find_figures
+from eventledger.language import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def figures(nlp, text, year=2024):
+    return [(f.kind, f.count, f.low, f.high, f.civilians, f.children, f.background) for f in find_figures(nlp(text), year)]
+
+
+def test_killed_and_wounded_with_civilian_breakdowns(nlp):
+    found = figures(nlp, "The raid killed 14 people, including three civilians, while 40 people were wounded, "
+                         "including 12 civilians, the health ministry said.")
+    assert ("killed", 14, None, None, 3, None, False) in found
+    assert ("injured", 40, None, None, 12, None, False) in found
+    assert len(found) == 2  # the breakdowns are not figures of their own
+
+
+def test_children_among_the_dead_and_word_numbers(nlp):
+    found = figures(nlp, "Officials say a helicopter strike has killed nine civilians, including seven children, in the north.")
+    assert found == [("killed", 9, None, None, 9, 7, False)]
+
+
+def test_bounds_and_vague_counts(nlp):
+    found = figures(nlp, "At least 156 people were killed and dozens of people were injured in the attack.")
+    assert ("killed", 156, 156, None, None, None, False) in found
+    assert any(kind == "injured" and count == 12 for kind, count, *_ in found)  # ACLED codes "dozens" as 12
+    ranged = figures(nlp, "Between 10 and 20 soldiers died in the ambush.")
+    assert ranged and ranged[0][:4] == ("killed", 10, 10, 20)
+    assert ranged[0][4] == 0  # soldiers are not civilians
+
+
+def test_more_than_and_thousands_separators(nlp):
+    found = figures(nlp, "Police arrested more than 1,200 protesters across the country on Saturday.")
+    assert found == [("arrested", 1200, 1200, None, None, None, False)]
+
+
+def test_single_victim_counts_as_one(nlp):
+    found = figures(nlp, "A roadside bomb killed a local journalist near the market.")
+    assert found == [("killed", 1, None, None, 1, None, False)]
+
+
+def test_evacuated_and_crowd(nlp):
+    assert figures(nlp, "Rescuers evacuated 300 residents, including 90 children, from the town.") == [
+        ("evacuated", 300, None, None, 300, 90, False)]
+    crowd = figures(nlp, "About 5,000 demonstrators marched to parliament.")
+    assert crowd and crowd[0][:2] == ("crowd", 5000)
+
+
+def test_background_figures_are_flagged(nlp):
+    found = figures(nlp, "More than 3,000 people died in the 2019 floods and fighting in 2019, officials recalled.", year=2024)
+    assert found and all(bg for *_, bg in found)
+
+
+def test_numbers_that_are_not_tolls(nlp):
+    assert figures(nlp, "The talks lasted six weeks and cost 40 million dollars.") == []
+    assert figures(nlp, "The army captured 60 positions in the valley.") == []
+    assert figures(nlp, "He has led the party since 2015 and speaks four languages.") == []
+
+
+def test_hedged_figure(nlp):
+    found = find_figures(nlp("Twelve people are said to have been killed in the clashes."), 2024)
+    assert found and found[0].hedged and found[0].count == 12
+
+
+@pytest.mark.parametrize("text, claimant, pronoun", [
+    ("Five people were killed, according to the provincial governor.", "provincial governor", False),
+    ("The interior ministry said that 20 militants were killed.", "interior ministry", False),
+    ("Seven people were killed in the blast, the Red Crescent in Idlib said.", "Red Crescent in Idlib", False),
+    ("They said four soldiers were wounded.", "They", True),
+])
+def test_claimants(nlp, text, claimant, pronoun):
+    hit = find_claimant(nlp(text))
+    assert hit is not None and claimant in hit.text and hit.is_pronoun is pronoun
+    assert text[hit.start:hit.end] == hit.text
+
+
+def test_unsourced_hedge_has_no_claimant(nlp):
+    hit = find_claimant(nlp("Ten people are said to have been killed in the shelling."))
+    assert hit is None
