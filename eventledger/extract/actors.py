@@ -14,6 +14,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+# Verbs whose subject carries out the event named by their object ("Azerbaijan launched an operation").
+_LAUNCH = {"launch", "conduct", "carry", "begin", "start", "stage", "mount", "continue", "intensify", "escalate",
+           "hold", "organize", "organise", "lead", "wage", "step", "resume", "undertake", "execute", "perpetrate"}
 _ACTOR_ENTS = {"NORP", "ORG", "GPE", "PERSON"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "these", "those"}
 
@@ -49,7 +52,7 @@ def find_actors(doc: Doc, trigger_i: int) -> list[ActorHit]:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
     if verb is None and trigger.dep_ in ("dobj", "nsubjpass", "nsubj") and trigger.head.pos_ == "VERB":
         # "Azerbaijan launched a military operation": the operation's doer is the launcher.
-        if trigger.dep_ == "dobj":
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _LAUNCH:
             subject = _subject(trigger.head)
             if subject is not None:
                 add(subject, "actor1")

@@ -115,7 +115,7 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
         kind, trigger = _kind(doc, noun, number, lex)
         if kind is None:
             continue
-        if kind == "crowd" and noun.lower_ not in lex.crowd_nouns:
+        if kind == "crowd" and noun.lower_ not in lex.crowd_nouns and not _gathering(doc, trigger):
             continue
         civilians = number.value if noun.lower_ in lex.civilian else (0 if noun.lower_ in lex.combatant else None)
         children = number.value if noun.lower_ in lex.children else None
@@ -319,6 +319,11 @@ def _kind(doc: Doc, noun: Token, number: _Number, lex: Lexicon) -> tuple[str | N
     return None, None
 
 
+def _gathering(doc: Doc, trigger: int | None) -> bool:
+    """A crowd verb that only a crowd does: '8,000 people marched', 'people who took part'."""
+    return trigger is not None and doc[trigger].lemma_.lower() in ("march", "rally", "gather", "protest", "demonstrate", "take")
+
+
 def _chain_kind(token: Token, lex: Lexicon) -> tuple[str, int] | None:
     """Follow xcomp/conj chains: 'said to have been killed', 'were evacuated and treated'."""
     for _ in range(3):
@@ -341,6 +346,8 @@ def _kind_of(token: Token, lex: Lexicon) -> str | None:
         if lemma == "hold":
             return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
         if lemma == "take":
+            if any(c.lower_ == "part" for c in token.children):
+                return "crowd"  # "people who took part in the march"
             return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
         kind = lex.verb_kind.get(lemma)
         if kind:

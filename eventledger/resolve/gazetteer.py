@@ -23,6 +23,7 @@ MIN_POPULATION = 1000
 # A city this small is only trusted when the article is about its country.
 _SMALL_TOWN = 20_000
 _PREFIXES = re.compile(r"^(?:the\s+)?(?:(?:town|city|village|district|province|region|state|capital|area|county)\s+of\s+)", re.I)
+_DIRECTION = re.compile(r"^(?:central|northern|southern|eastern|western|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|greater)\s+", re.I)
 _SUFFIXES = re.compile(r"\s+(?:province|region|district|governorate|state|oblast|county|city|town)$", re.I)
 
 
@@ -119,7 +120,9 @@ def _index() -> dict[str, list[Entry]]:
 def _candidates(name: str) -> list[Entry]:
     index = _index()
     cleaned = _PREFIXES.sub("", name.strip())
-    for variant in (cleaned, _SUFFIXES.sub("", cleaned)):
+    bare = _SUFFIXES.sub("", cleaned)
+    # "North Kivu" is a name; "central Wakiso district" is Wakiso: try the whole name first.
+    for variant in (cleaned, _DIRECTION.sub("", cleaned), bare, _DIRECTION.sub("", bare)):
         found = index.get(key(variant))
         if found:
             return found
