@@ -95,6 +95,9 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     )
     if trigger_i is not None:
         place = find_event_place(doc, trigger_i)
+        root = next((t.i for t in doc if t.dep_ == "ROOT"), trigger_i)
+        if place is None and root != trigger_i:
+            place = find_event_place(doc, root)  # the typer's trigger may sit off the main clause
         if place is not None and not is_government_metonym(doc, place.start_char, place.end_char):
             mention.place = PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char)
         for actor in find_actors(doc, trigger_i):
