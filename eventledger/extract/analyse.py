@@ -21,7 +21,8 @@ from .typing import classify_many
 
 _FIGURE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?|hundreds?|"
-    r"thousands?|several|a (?:man|woman|child|boy|girl|soldier|civilian|journalist|\w+ engineer)|an? \w+ (?:was|were) killed)\b",
+    r"thousands?|several)\b|\b(?:kill|wound|injur|dead|died|death|arrest|detain|evacuat|displac|abduct|kidnap|"
+    r"shot|murder|execut|behead)\w*",
     re.I,
 )
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were) (?:said|reported|believed|thought) to|according to unconfirmed)\b", re.I)

@@ -4,9 +4,11 @@
 a `queries.LedgerSource` on a DuckDB file. Everything the page needs is served by this process:
 no CDN, no tile server. Errors are JSON: {"error": {"code", "message"}}."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: FastAPI must see the local Annotated aliases
+# (Read, Limit, ...) inside create_app as real objects, not strings it cannot resolve.
 
 import secrets
+import threading
 from pathlib import Path
 from typing import Annotated, Any, Callable
 
@@ -20,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import EventledgerError, InputError
-from ..records import Extraction, RawDocument
+from ..records import DocResult, Extraction, RawDocument
 from . import models
 from .claims import figure_claims
 from .source import EventFilter, Source, StatementFilter
@@ -143,6 +145,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.source = source
+    pipeline_lock = threading.Lock()
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: every response, errors included, gets the headers
     bearer = HTTPBearer(auto_error=False, description="the token given to `eventledger serve --token`")
 
     def reader(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Source:
@@ -244,10 +249,17 @@ def create_app(
     @app.get("/api/articles/{article_id}", tags=["articles"], response_model=models.ArticleDetail,
              summary="One article: cleaned text, what cleaning removed, its events and statements",
              responses={404: {"model": models.ErrorOut}})
-    def article(article_id: str, src: Read):
+    def article(article_id: str, src: Read, original: Annotated[bool, Query(
+            description="also return the document as it was ingested (`original`: the raw HTML or text)")] = False):
         found = src.article(article_id)
         if found is None:
             raise ApiError(404, "not_found", f"no article {article_id!r}")
+        if found.get("status") == "error" or "article" not in found:
+            reason = ": ".join(str(v) for v in (found.get("error_code"), found.get("error_message")) if v)
+            raise ApiError(404, "not_extracted", f"document {article_id!r} was stored but not extracted"
+                           + (f" ({reason})" if reason else ""))
+        if not original:
+            found = {k: v for k, v in found.items() if k != "original"}
         return found
 
     @app.get("/api/statements", tags=["statements"], response_model=models.StatementPage,
@@ -273,7 +285,16 @@ def create_app(
     async def add_article(request: Request, src: Annotated[Source, Depends(writer)]):
         raw = await _raw_document(request)
         process = pipeline or _default_pipeline()
-        stored = await run_in_threadpool(lambda: src.add(process(raw)))
+        def extract_one() -> Extraction:
+            with pipeline_lock:  # one extraction at a time: the models are not shared across threads
+                return process(raw)
+
+        extraction = await run_in_threadpool(extract_one)  # InputError -> 422 with its one-line reason
+        result = DocResult(doc_id=raw.doc_id or extraction.doc_id or "", raw=raw, extraction=extraction, source="api")
+        try:
+            stored = await run_in_threadpool(src.add, result)
+        except PermissionError as exc:  # a source opened read-only
+            raise ApiError(403, "read_only", str(exc) or "this source is read-only") from None
         return {"article_id": stored.article_id, "event_ids": stored.event_ids,
                 "statements": stored.statements, "duplicate": stored.duplicate}
 

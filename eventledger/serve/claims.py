@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 
+# the human toll first, then what happened to people, then the rest by name
+_ORDER = {kind: i for i, kind in enumerate(("killed", "injured", "missing", "kidnapped", "arrested", "displaced",
+                                             "evacuated", "crowd"))}
+
+
 def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per figure kind (killed, injured...): every claimant's number, and whether they disagree.
 
     Background figures (earlier tolls quoted for context) are left out. The same claimant repeating
-    the same number in several reports counts once."""
+    the same number in several reports (syndicated copy, a follow-up) counts once: the first report
+    that gives it, in the order the figures come (the ledger: by report)."""
     by_kind: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple] = set()
     for figure in figures:
@@ -17,7 +23,10 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         kind = figure.get("kind") or "unknown"
         claimant = figure.get("claimant")
-        key = (kind, (claimant or "").casefold(), figure.get("count"), figure.get("low"), figure.get("high"))
+        count = figure.get("count")
+        low = figure.get("low") if figure.get("low") is not None else count
+        high = figure.get("high") if figure.get("high") is not None else count
+        key = (kind, " ".join((claimant or "").casefold().split()), count, low, high)
         if key in seen:
             continue
         seen.add(key)
@@ -28,10 +37,11 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "high": figure.get("high"),
             "hedged": bool(figure.get("hedged")),
             "article_id": figure.get("article_id"),
+            "outlet": figure.get("outlet"),
             "evidence": figure.get("evidence"),
         })
     out = []
-    for kind, claims in by_kind.items():
+    for kind, claims in sorted(by_kind.items(), key=lambda kv: (_ORDER.get(kv[0], len(_ORDER)), kv[0])):
         numbers = {(c["count"], c["low"], c["high"]) for c in claims if c["count"] is not None}
         out.append({"kind": kind, "conflict": len(numbers) > 1, "claims": claims})
     return out

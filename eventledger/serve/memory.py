@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Iterable
 
-from ..records import Extraction
+from ..records import DocResult, Extraction
 from .source import EventFilter, Page, StatementFilter, Stored
 
 
@@ -24,9 +24,23 @@ def _has(needle: str | None, *haystack: Any) -> bool:
     return not needle or needle.casefold() in _words(*haystack)
 
 
+def _estimates(event: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Low / best / high per figure kind, as the ledger computes them (`merge.figures.aggregate`)."""
+    from ..merge.figures import aggregate
+
+    local = event["reports"][0]["article_event_id"] if event.get("reports") else None
+    claims = [{**f, "doc_id": f.get("article_id"), "local_id": local} for f in event.get("figures", [])]
+    return {kind: {k: v for k, v in est.items() if k != "kind"} for kind, est in aggregate(claims).items()}
+
+
 def _summary(event: dict[str, Any]) -> dict[str, Any]:
-    out = {k: v for k, v in event.items() if k not in ("reports", "evidence", "actors", "trigger", "date_evidence")}
+    """What the ledger's event rows carry: no per-claim figures, but the killed low/best/high."""
+    out = {k: v for k, v in event.items()
+           if k not in ("reports", "evidence", "actors", "trigger", "date_evidence", "figures", "figure_estimates")}
     out["reports"] = len(event["reports"])
+    killed = event["figure_estimates"].get("killed") or {}
+    out.update(fatalities_low=killed.get("low"), fatalities_best=killed.get("best"), fatalities_high=killed.get("high"),
+               conflicting=any(e["conflicting"] for e in event["figure_estimates"].values()))
     return out
 
 
@@ -39,8 +53,54 @@ class MemorySource:
             self.add(extraction)
 
     # ---- write ---------------------------------------------------------------------------------
-    def add(self, extraction: Extraction | dict[str, Any]) -> Stored:
-        data = extraction.to_dict() if isinstance(extraction, Extraction) else dict(extraction)
+    @classmethod
+    def from_jsonl(cls, path: str) -> "MemorySource":
+        """Extractions (`Extraction.to_dict()`, what `eventledger extract --format json` prints) from a
+        JSONL file, one a line, or from a JSON file holding one record or a list of them. A record
+        that is not an extraction raises ValueError naming its line (or position)."""
+        import json
+
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        try:
+            whole = json.loads(text)
+        except ValueError:
+            whole = None
+        if isinstance(whole, dict):
+            numbered = [("1", whole)]
+        elif isinstance(whole, list):
+            numbered = [(f"#{i}", record) for i, record in enumerate(whole, 1)]
+        else:
+            numbered = [(str(n), line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+        source = cls()
+        for where, record in numbered:
+            try:
+                if isinstance(record, str):
+                    record = json.loads(record)
+                if not isinstance(record, dict) or not isinstance(record.get("article"), dict):
+                    raise ValueError("not an extraction record (no 'article')")
+                if not record.get("doc_id"):
+                    from ..ingest.decode import content_id
+
+                    record["doc_id"] = content_id(record["article"].get("text") or json.dumps(record, sort_keys=True))
+                source.add(record)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{where}: {exc}") from None
+        return source
+
+    def add(self, extraction: DocResult | Extraction | dict[str, Any]) -> Stored:
+        if isinstance(extraction, DocResult):
+            if extraction.extraction is None:
+                raise ValueError(f"document {extraction.doc_id} failed: {extraction.error_code}")
+            data = extraction.extraction.to_dict()
+            data["doc_id"] = extraction.doc_id or data.get("doc_id")
+            raw = extraction.raw
+            if raw is not None:  # metadata given with the document fills what cleaning did not find
+                for key in ("url", "outlet", "published"):
+                    if getattr(raw, key) and not data["article"].get(key):
+                        data["article"][key] = getattr(raw, key)
+        else:
+            data = extraction.to_dict() if isinstance(extraction, Extraction) else dict(extraction)
         article_id = data.get("doc_id") or data.get("id")
         if not article_id:
             raise ValueError("an extraction needs a doc_id")
@@ -58,7 +118,9 @@ class MemorySource:
                           "published": article.get("published"), "evidence": event.get("evidence", []),
                           "trigger": event.get("trigger")}
                 figures = [{**f, "article_id": article_id} for f in event.get("figures", [])]
-                self._events[key] = {**event, "id": key, "figures": figures, "reports": [report]}
+                stored = {**event, "id": key, "figures": figures, "reports": [report]}
+                stored["figure_estimates"] = _estimates(stored)
+                self._events[key] = stored
         return Stored(article_id=article_id, event_ids=ids, statements=len(data.get("statements", [])), duplicate=duplicate)
 
     def close(self) -> None:

@@ -62,7 +62,8 @@ class Claim(BaseModel):
     low: int | None = None
     high: int | None = None
     hedged: bool = False
-    article_id: str | None = None
+    article_id: str | None = Field(None, description="the article the claim was read in (evidence offsets point into it)")
+    outlet: str | None = None
     evidence: Evidence | None = None
 
 

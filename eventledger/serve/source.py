@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..records import RawDocument
+from ..records import DocResult
 
 
 @dataclass(slots=True)
@@ -65,6 +65,8 @@ class Source(Protocol):
 
     def statements(self, where: StatementFilter, limit: int, offset: int) -> Page: ...
 
-    def add_article(self, raw: RawDocument) -> Stored: ...
+    def add(self, result: DocResult) -> Stored:
+        """Store one processed document (its original in `result.raw`, its `result.extraction`)."""
+        ...
 
     def close(self) -> None: ...

@@ -1,6 +1,6 @@
 // The page: filters, map, timeline and list of events; an event's figures with their claimants;
 // the articles that report it, with every extracted value highlighted in the text.
-import { api, clear, el, figureText, killedOf, placeText, setToken, typeColour, TYPE_COLOURS } from "./dom.js";
+import { api, clear, el, estimateText, figureText, killedOf, placeText, setToken, typeColour, TYPE_COLOURS } from "./dom.js";
 import { EventMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { renderArticle } from "./article.js";
@@ -97,7 +97,9 @@ async function loadEvents() {
       $("f-from").value = from; $("f-to").value = to; state.offset = 0; loadEvents();
     });
     renderList(page.items);
-    status(all.total ? "" : "No events match these filters.");
+    const empty = state.facets && state.facets.events === 0 && !params.include_background;
+    status(all.total ? "" : empty ? "No events yet: ingest articles into the ledger, or POST them to /api/articles."
+      : "No events match these filters.");
   });
   document.body.dataset.ready = "1";
 }
@@ -113,7 +115,10 @@ function renderList(items) {
       el("td", {}, event.date || "—"),
       el("td", {}, dot, event.sub_event_type || event.event_type, event.background ? el("span", { class: "badge" }, "background") : null),
       el("td", {}, placeText(event.location)),
-      el("td", { class: "num" }, killed === null ? "" : String(killed)),
+      el("td", { class: "num", title: event.conflicting ? "claims differ: best estimate (lowest–highest claim)" : null },
+        killed === null ? "" : String(killed),
+        event.fatalities_low !== event.fatalities_high && event.fatalities_low != null && event.fatalities_high != null
+          ? el("span", { class: "muted range" }, ` (${event.fatalities_low}–${event.fatalities_high})`) : null),
       el("td", { class: "num" }, reports === undefined || reports === null ? "" : String(reports)));
     row.addEventListener("click", () => openEvent(event.id));
     row.addEventListener("keydown", (e) => { if (e.key === "Enter") openEvent(event.id); });
@@ -145,11 +150,13 @@ function claimCard(claim, reports) {
   const card = el("div", { class: "claim" },
     el("div", { class: "count" }, figureText(claim)),
     el("div", {}, "according to ", who, claim.hedged ? el("span", { class: "badge hedged" }, "hedged") : null));
+  const report = claim.article_id ? reports.find((r) => r.article_id === claim.article_id) : null;
+  const outlet = claim.outlet || (report && report.outlet);
   if (claim.evidence) card.append(el("q", {}, claim.evidence.text));
+  if (outlet && reports.length > 1) card.append(el("div", { class: "muted outlet" }, `in ${outlet}`));
   if (claim.article_id) {
-    const report = reports.find((r) => r.article_id === claim.article_id);
     card.append(el("button", {
-      type: "button", class: "link", onclick: () => openArticle(claim.article_id, report && report.article_event_id),
+      type: "button", class: "link", onclick: () => openArticle(claim.article_id, report && report.article_event_id, claim.evidence),
     }, "see in article"));
   }
   return card;
@@ -177,9 +184,12 @@ function renderEvent(event) {
   const claims = event.figure_claims || [];
   root.append(el("h3", {}, "Figures and who claims them"));
   if (!claims.length) root.append(el("p", { class: "muted" }, "No figures reported."));
+  const estimates = event.figure_estimates || {};
   for (const group of claims) {
+    const estimate = estimateText(estimates[group.kind]);
     root.append(el("div", { class: "event-head" }, el("strong", {}, group.kind),
-      group.conflict ? el("span", { class: "badge warn" }, "claims differ") : null));
+      group.conflict ? el("span", { class: "badge warn" }, "claims differ") : null,
+      group.claims.length > 1 && estimate ? el("span", { class: "muted estimate" }, estimate) : null));
     const row = el("div", { class: `claims-row${group.conflict ? " conflict" : ""}`, "data-kind": group.kind });
     for (const claim of group.claims) row.append(claimCard(claim, reports));
     root.append(row);
@@ -202,13 +212,14 @@ function renderEvent(event) {
   root.hidden = false;
 }
 
-async function openArticle(articleId, focusEventId) {
-  const detail = await busy(() => api(`/api/articles/${encodeURIComponent(articleId)}`));
+async function openArticle(articleId, focusEventId, evidence) {
+  const detail = state.article && state.article.id === articleId ? state.article
+    : await busy(() => api(`/api/articles/${encodeURIComponent(articleId)}`));
   if (!detail) return;
   state.article = detail;
   const view = $("article-view");
-  const show = (focus) => renderArticle(view, detail, focus, show);
-  show(focusEventId || null);
+  const show = (focus, pick) => renderArticle(view, detail, focus, show, pick);
+  show(focusEventId || null, evidence || null);
 }
 
 // ---- wiring ----------------------------------------------------------------------------------
@@ -237,6 +248,10 @@ async function start() {
     $("token-form").hidden = true;
     status("");
     boot();
+  });
+  window.addEventListener("hashchange", () => {  // a link to #event=ID opens that event
+    const wanted = /^#event=(.+)$/.exec(window.location.hash);
+    if (wanted && decodeURIComponent(wanted[1]) !== state.selected) openEvent(decodeURIComponent(wanted[1]));
   });
   await map.loadOutline("/static/world-110m.json");
   await boot();

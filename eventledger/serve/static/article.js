@@ -86,7 +86,7 @@ function safeLink(url) {
   return el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, url);
 }
 
-export function renderArticle(root, detail, focusEventId, onFocus) {
+export function renderArticle(root, detail, focusEventId, onFocus, pick = null) {
   clear(root);
   const article = detail.article;
   const focusGroup = focusEventId ? `event:${focusEventId}` : null;
@@ -123,6 +123,25 @@ export function renderArticle(root, detail, focusEventId, onFocus) {
     clear(info).append(el("strong", {}, `“${mark.textContent}”`), " — ", labels.join("; "));
   });
 
+  const statements = detail.statements || [];
+  if (statements.length) {
+    root.append(el("h3", {}, `Statements (${statements.length})`));
+    const said = el("ul", { class: "statements", id: "statement-list" });
+    statements.forEach((statement, i) => {
+      const item = el("li", { "data-group": `statement:${i}` },
+        el("span", { class: "badge" }, statement.kind || "said"), " ",
+        el("strong", {}, statement.speaker || "unknown speaker"),
+        statement.target ? ` → ${statement.target}` : "", ": ",
+        el("q", {}, statement.text || ""));
+      item.addEventListener("click", () => {
+        const mark = body.querySelector(`mark[data-groups~="statement:${i}"]`);
+        if (mark) { mark.scrollIntoView({ block: "center" }); mark.click(); }
+      });
+      said.append(item);
+    });
+    root.append(said);
+  }
+
   const removed = detail.removed || [];
   root.append(el("h3", {}, `Removed by cleaning (${removed.length})`));
   if (!removed.length) root.append(el("p", { class: "muted" }, "Nothing was removed."));
@@ -132,6 +151,9 @@ export function renderArticle(root, detail, focusEventId, onFocus) {
   }
   root.append(list);
   root.hidden = false;
+  // "see in article": the value's own highlight, picked; else the first value of the event in focus
+  const picked = pick ? body.querySelector(`mark[data-start="${Number(pick.start)}"]`) : null;
+  if (picked) { picked.scrollIntoView({ block: "center" }); picked.click(); return; }
   const first = body.querySelector("mark.focus") || body.querySelector("mark");
   if (first) first.scrollIntoView({ block: "nearest" });
 }

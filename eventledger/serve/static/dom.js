@@ -94,6 +94,12 @@ export function figureText(claim) {
   return String(claim.count);
 }
 
+export function estimateText(estimate) {
+  if (!estimate || estimate.best === null || estimate.best === undefined) return "";
+  const range = estimate.low !== estimate.high && estimate.low !== null && estimate.high !== null ? ` (${estimate.low}–${estimate.high})` : "";
+  return `best estimate ${estimate.best}${range}`;
+}
+
 export function placeText(location) {
   if (!location) return "unknown place";
   const parts = [location.name];
@@ -102,6 +108,8 @@ export function placeText(location) {
 }
 
 export function killedOf(event) {
+  // the ledger's best estimate over every claim (UCDP style); else the largest claim given here
+  if (event.fatalities_best !== null && event.fatalities_best !== undefined) return event.fatalities_best;
   let best = null;
   for (const figure of event.figures || []) {
     if (figure.kind === "killed" && !figure.background && figure.count !== null && figure.count !== undefined) {

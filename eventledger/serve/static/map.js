@@ -1,5 +1,5 @@
 // World map drawn as SVG in an equirectangular plane: x = lon + 180, y = 90 - lat (viewBox 0 0 360 180).
-// The outline is Natural Earth 110m countries, shipped with the page (see README.md here).
+// The outline is Natural Earth 110m countries (public domain, via world-atlas, ISC), shipped with the page: see NOTICE.
 import { killedOf, placeText, svg, typeColour, clear } from "./dom.js";
 
 const WORLD = [0, 0, 360, 180];

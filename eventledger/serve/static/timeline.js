@@ -74,7 +74,7 @@ export function drawTimeline(root, note, events, onRange) {
   const ticks = Math.min(6, starts.length);
   for (let k = 0; k < ticks; k++) {
     const i = Math.round((k * (starts.length - 1)) / Math.max(1, ticks - 1));
-    const x = Math.min(W - 30, Math.max(2, i * width + width / 2 - 15));
+    const x = Math.min(W - 54, Math.max(2, i * width + width / 2 - 27));  // labels are about 50 px wide
     root.append(svg("text", { class: "axis", x, y: H - 2 }, bin.name(starts[i])));
   }
   note.textContent = `events per ${bin.label}` + (undated ? `; ${undated} without a date` : "") + " — click a bar to filter to it";
