@@ -1,0 +1,96 @@
+"""Event typing: ACLED event type and sub-event type of a sentence or a news snippet.
+
+A cheap pass finds the lexicon's cues with regular expressions (no parse: thousands of snippets
+per second); the precedence rules in `rules.py` turn them into one sub-type, or "none" when the
+text reports no political-violence, protest or strategic-development event (natural disasters,
+accidents, crime, diplomacy, attributions of responsibility, threats, denials).
+
+The vocabularies are data: `eventledger/data/events/lexicon.toml` (cues) and
+`eventledger/data/events/taxonomy.toml` (the 6 types and 25 sub-types, with CASE 2021 codes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import find
+from .rules import decide
+from .taxonomy import taxonomy
+
+__all__ = ["EventKind", "Trigger", "classify", "classify_many", "explain", "taxonomy"]
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int  # character offsets into the classified text
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class EventKind:
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    trigger: Trigger | None
+
+    def to_dict(self) -> dict:
+        return {
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "confidence": self.confidence,
+            "trigger": None if self.trigger is None else
+            {"start": self.trigger.start, "end": self.trigger.end, "text": self.trigger.text},
+        }
+
+
+def classify(text: str) -> EventKind:
+    """The ACLED event type and sub-event type of `text` (a sentence or a short snippet)."""
+    if not text or not text.strip():
+        return EventKind("none", "none", 1.0, None)
+    decision = decide(find(text))
+    if decision.sub == "none":
+        rival = decision.score
+        confidence = (decision.none_score + 1.0) / (decision.none_score + rival + 1.0)
+        return EventKind("none", "none", round(min(0.99, confidence), 3), None)
+    rival = max(decision.runner_up, decision.none_score)
+    confidence = decision.score / (decision.score + rival + 1.0)
+    hit = decision.trigger
+    trigger = _head(text, hit.start, hit.end) if hit else None
+    return EventKind(taxonomy().type_of[decision.sub], decision.sub, round(min(0.99, confidence), 3), trigger)
+
+
+_WORD = re.compile(r"[\w'-]+")
+_NOT_HEAD = {"now", "still", "the", "a", "an", "full", "complete", "have", "has", "had"}
+_PASSIVE = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+\s+)?([\w-]+)$")
+
+
+def _head(text: str, start: int, end: int) -> Trigger:
+    """The trigger evidence: a long cue match ("positions of the separatist forces ... have been
+    captured", "drive the armed groups out of") is cut to its verb."""
+    span = text[start:end]
+    words = list(_WORD.finditer(span))
+    if len(words) > 3:
+        passive = _PASSIVE.search(span)
+        if passive:
+            start, end = start + passive.start(1), start + passive.end(1)
+        else:
+            head = next((w for w in words if w.group().lower() not in _NOT_HEAD), words[0])
+            start, end = start + head.start(), start + head.end()
+    return Trigger(start, end, text[start:end])
+
+
+def classify_many(texts: list[str]) -> list[EventKind]:
+    return [classify(t) for t in texts]
+
+
+def explain(text: str) -> dict:
+    """The votes behind a decision (for debugging the lexicon)."""
+    found = find(text)
+    decision = decide(found)
+    return {
+        "sub_event_type": decision.sub,
+        "votes": decision.votes,
+        "none_score": round(decision.none_score, 2),
+        "cues": {cue: [text[h.start:h.end] for h in hits] for cue, hits in found.hits.items()},
+    }

@@ -1,0 +1,81 @@
+"""The event-type lexicon (`eventledger/data/events/lexicon.toml`) compiled to regular expressions,
+and the cheap pass that finds every cue in a text: no parse, one regex per cue."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    name: str
+    pattern: re.Pattern[str]
+    sub: str | None  # the ACLED sub-event type a match votes for; None for context cues
+    weight: float
+
+
+@dataclass(slots=True)
+class Hit:
+    cue: str
+    start: int
+    end: int
+    sent: int  # index of the sentence of the text it is in
+
+    def text(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[Cue, ...]:
+    data = tomllib.loads(resources.files("eventledger.data").joinpath("events/lexicon.toml").read_text("utf-8"))
+    out = []
+    for name, spec in data["cue"].items():
+        # longer patterns first: Python's alternation takes the first alternative that matches
+        patterns = sorted(spec["patterns"], key=len, reverse=True)
+        flags = 0 if spec.get("case_sensitive") else re.I
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])", flags)
+        out.append(Cue(name, regex, spec.get("sub"), float(spec.get("weight", 0.0))))
+    return tuple(out)
+
+
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) before a capital or a quote.
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]?\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+
+
+def sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENT_END.finditer(text)]
+
+
+@dataclass(slots=True)
+class Found:
+    text: str
+    starts: list[int]  # sentence start offsets
+    hits: dict[str, list[Hit]]
+
+    def get(self, cue: str) -> list[Hit]:
+        return self.hits.get(cue, [])
+
+    def has(self, cue: str) -> bool:
+        return bool(self.hits.get(cue))
+
+    def sentence_span(self, sent: int) -> tuple[int, int]:
+        end = self.starts[sent + 1] if sent + 1 < len(self.starts) else len(self.text)
+        return self.starts[sent], end
+
+
+def find(text: str) -> Found:
+    starts = sentence_starts(text)
+    hits: dict[str, list[Hit]] = {}
+    for cue in cues():
+        found = [
+            Hit(cue.name, m.start(), m.end(), bisect.bisect_right(starts, m.start()) - 1)
+            for m in cue.pattern.finditer(text)
+        ]
+        if found:
+            hits[cue.name] = found
+    return Found(text, starts, hits)

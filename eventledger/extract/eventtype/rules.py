@@ -1,0 +1,380 @@
+"""Precedence between the ACLED sub-event types, over the cues the lexicon found.
+
+Each trigger cue votes for its sub-type (weighted; a match in a later sentence of a snippet counts
+less, a match just after "threatened to", "denied", "claimed that they only" counts much less).
+Then the codebook's distinctions are applied to the context:
+
+* an attack on soldiers, police or a base is an *Armed clash*; on villagers, a church, a bus, an
+  *Attack* (violence against civilians); a named weapon (air strike, shelling, IED, grenade,
+  suicide bomber, chemical) beats both;
+* a protest is *Peaceful* unless the text reports arrests, dispersal or tear gas (*Protest with
+  intervention*), protesters killed or wounded, live fire (*Excessive force against protesters*),
+  or violence by the demonstrators -- clashes with police, stones, looting (*Violent
+  demonstration*); a mob, a lynching or rival groups fighting is *Mob violence*; arrests, clashes
+  and looting inside a protest story are the protest's, not events of their own;
+* weapons seized, found, defused or missiles intercepted are *Disrupted weapons use*, and the
+  weapon words in them are objects, not attacks;
+* territory captured by the army is *Government regains territory*, by rebels or militants
+  *Non-state actor overtakes territory*, and when the other side withdrew or handed it over,
+  *Non-violent transfer of territory*;
+* an agreement counts only between conflict actors (ceasefire, surrender, prisoner exchange);
+  an arrest for smuggling or theft is crime, not an ACLED event;
+* natural disasters, accidents, crime, diplomacy and attributions of responsibility vote for
+  "none"; the event must outvote them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Found, Hit, cues
+
+CLASH = "Armed clash"
+GOV = "Government regains territory"
+NSA = "Non-state actor overtakes territory"
+NONVIOL = "Non-violent transfer of territory"
+ATTACK = "Attack"
+PEACE = "Peaceful protest"
+INTER = "Protest with intervention"
+FORCE = "Excessive force against protesters"
+VIOL = "Violent demonstration"
+MOB = "Mob violence"
+ARREST = "Arrests"
+DISR = "Disrupted weapons use"
+AGREE = "Agreement"
+LOOT = "Looting/property destruction"
+CHANGE = "Change to group/activity"
+
+WEAPON_SUBS = {
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+}
+WEAPON_CUES = {"chemical", "suicide", "air", "shelling", "explosive", "blast", "grenade"}
+
+LATER_SENTENCE = 0.8  # a cue after the first sentence of a snippet
+IRREALIS = 0.3  # a cue in the scope of "threatened to", "would", "denied"...
+MIN_SCORE = 2.0  # below this, "none"
+
+
+@dataclass(slots=True)
+class Vote:
+    score: float = 0.0
+    best: float = 0.0
+    trigger: Hit | None = None
+    rest: float = 0.0
+
+    def add(self, weight: float, hit: Hit | None) -> None:
+        if weight > self.best:
+            self.rest += self.best
+            self.best, self.trigger = weight, hit
+        else:
+            self.rest += weight
+        self.score = self.best + 0.25 * min(self.rest, 2 * self.best)
+
+
+@dataclass(slots=True)
+class Decision:
+    sub: str  # ACLED sub-event type or "none"
+    score: float
+    runner_up: float
+    none_score: float
+    trigger: Hit | None
+    votes: dict[str, float] = field(default_factory=dict)
+
+
+_SCOPES = (("irrealis", 30, IRREALIS), ("demand", 80, IRREALIS), ("denial", 60, IRREALIS), ("attribution", 80, 0.5),
+           ("accusation", 60, 0.5), ("background", 90, 0.4), ("release", 25, 0.3), ("possession", 25, 0.3))
+_SCOPE_BREAK = re.compile(r";|\b(?:after|since|when|while|as|before|following|but|and then)\b", re.I)
+
+
+def _modality(found: Found, hit: Hit) -> float:
+    """How much a cue counts given where it is: later sentences of a snippet and later parts of
+    a long text count a little less; a cue in the scope of "threatened to", "would", "denied",
+    "claimed responsibility for", "a day after" counts much less."""
+    factor = (1.0 if hit.sent == 0 else LATER_SENTENCE) * (1.0 - 0.15 * min(1.0, hit.start / 300))
+    text = found.text
+    for name, reach, weight in _SCOPES:
+        if name == hit.cue:
+            continue
+        for h in found.get(name):
+            if h.sent != hit.sent or h.start > hit.start or (h.start >= hit.start and h.end <= hit.end):
+                continue
+            said = text[h.start:h.end]
+            if name in ("irrealis", "demand") and (said in ("May", "Will", "Must") or text.startswith("-be", h.end)):
+                continue  # the month, a name, "would-be bombers"
+            if h.start <= hit.start < h.end or (h.end <= hit.start and hit.start - h.end <= reach):
+                gap = text[h.end:hit.start]
+                if name == "background":
+                    if "," in gap:
+                        continue
+                elif _SCOPE_BREAK.search(gap):
+                    continue
+                return factor * weight
+    return factor
+
+
+_FROM_PLACE = re.compile(
+    r"(?:\s+\w+)?\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:towns?|cit(?:y|ies)|villages?|districts?|regions?|provinces?|"
+    r"territor(?:y|ies)|areas?|enclaves?|crossings?|border|strongholds?)\b|(?:\s+\w+)?\s+from\s+(?-i:[A-Z][\w-]+)", re.I)
+_SPEAKS = re.compile(r"\s+(?:said|say|says|told|tell|reported|report|confirmed|stated|added)\b")
+
+
+def _near(found: Found, cue: str, hit: Hit, after: int = 0, before: int = 0) -> list[Hit]:
+    """Hits of `cue` in the same sentence within `after` chars after `hit` or `before` chars before it
+    (for targets, not the ones that speak: "police said" is a source, not a target)."""
+    out = []
+    for h in found.get(cue):
+        if h.sent != hit.sent:
+            continue
+        if cue.endswith("_target") and _SPEAKS.match(found.text, h.end):
+            continue
+        if after and hit.end <= h.start and h.start - hit.end <= after:
+            out.append(h)
+        elif before and h.end <= hit.start and hit.start - h.end <= before:
+            out.append(h)
+    return out
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _actor_side(found: Found, hit: Hit) -> str | None:
+    """'gov' or 'nsa' for whoever did what `hit` says, from the closest actor word before it
+    (flipped for a passive: "the terrorists were pushed back"), else from "by ACTOR" after it."""
+    text = found.text
+    inside = text[hit.start:hit.end].lower()
+    if re.search(r"\b(?:were|was|been)\s+\w+$", inside):
+        # passive: "60 positions of the separatist forces have been captured" -- the owner lost them
+        for cue, side in (("nonstate_actor", "gov"), ("nonstate_actor_cs", "gov"), ("gov_actor", "nsa")):
+            if any(hit.start <= h.start and h.end <= hit.end for h in found.get(cue)):
+                return side
+        by = re.match(r"\s+by\s+(?:the\s+)?", text[hit.end:])
+        if by:
+            for cue, side in (("nonstate_actor", "nsa"), ("nonstate_actor_cs", "nsa"), ("gov_actor", "gov")):
+                if any(h.start == hit.end + by.end() for h in found.get(cue)):
+                    return side
+        return None
+    if inside.startswith(("fell", "fallen", "falls")):
+        for cue, side in (("nonstate_actor", "nsa"), ("nonstate_actor_cs", "nsa"), ("gov_actor", "gov")):
+            if any(_overlaps(h, hit) for h in found.get(cue)):
+                return side
+    # the subject: from the start of the clause to the verb; its first actor word is its head
+    # ("The Iraqi military and pro-government militias have taken...": the military)
+    sent_start, _ = found.sentence_span(hit.sent)
+    clause_start = max(sent_start, hit.start - 110)
+    cut = max(text.rfind(", ", clause_start, hit.start), text.rfind("; ", clause_start, hit.start))
+    if cut >= 0:
+        clause_start = cut + 2
+    candidates: list[tuple[int, int, str]] = []
+    for cue, side in (("gov_actor", "gov"), ("nonstate_actor", "nsa"), ("nonstate_actor_cs", "nsa")):
+        for h in found.get(cue):
+            if clause_start <= h.start and h.end <= hit.start:
+                if side == "nsa" and re.search(r"(?:pro-government|government-backed|pro-regime|state-backed|loyalist)\W*$", text[max(0, h.start - 25):h.start], re.I):
+                    side = "gov"
+                candidates.append((h.start, -(h.end - h.start), side))
+    if candidates:
+        start, _, side = min(candidates)
+        gap = text[start:hit.end].lower()
+        if any(w in gap.split() for w in ("were", "was", "been", "being")):
+            side = "gov" if side == "nsa" else "nsa"
+        return side
+    for cue, side in (("gov_actor", "gov"), ("nonstate_actor", "nsa"), ("nonstate_actor_cs", "nsa")):
+        for h in _near(found, cue, hit, after=40):
+            if "by " in text[hit.end:h.start].lower() or "from " in text[hit.end:h.start].lower():
+                # "captured by the army" / "captured the town from the rebels"
+                by = "by " in text[hit.end:h.start].lower()
+                return side if by else ("gov" if side == "nsa" else "nsa")
+    return None
+
+
+def decide(found: Found) -> Decision:
+    text = found.text
+    votes: dict[str, Vote] = {}
+
+    def vote(sub: str, weight: float, hit: Hit | None) -> None:
+        votes.setdefault(sub, Vote()).add(weight, hit)
+
+    mods: dict[int, float] = {}
+
+    def mod(hit: Hit) -> float:
+        key = id(hit)
+        if key not in mods:
+            mods[key] = _modality(found, hit)
+        return mods[key]
+
+    # -- weapons seized, found, intercepted: their weapon words are objects, not attacks
+    disrupted: list[tuple[int, int]] = []
+    for verb in found.get("disrupt_verb"):
+        objects = _near(found, "weapon_object", verb, after=70) or _near(found, "weapon_object", verb, before=45)
+        if objects:
+            obj = objects[0]
+            span = (min(verb.start, obj.start), max(verb.end, obj.end))
+            disrupted.append(span)
+            vote(DISR, 5.0 * mod(verb), verb)
+    for hit in found.get("disrupt"):
+        disrupted.append((hit.start, hit.end))
+        vote(DISR, 5.5 * mod(hit), hit)
+
+    def is_disrupted(hit: Hit) -> bool:
+        return any(a - 2 <= hit.start and hit.end <= b + 40 for a, b in disrupted)
+
+    # -- trigger cues vote for their sub-type
+    weapon_hits: list[Hit] = []
+    for cue in cues():
+        if cue.sub is None:
+            continue
+        for hit in found.get(cue.name):
+            weight = cue.weight * mod(hit)
+            if cue.name in WEAPON_CUES:
+                weapon_hits.append(hit)
+                if is_disrupted(hit):
+                    weight *= 0.15
+            vote(cue.sub, weight, hit)
+
+    # -- attacks: on armed targets a battle, on civilians violence against civilians
+    for verb in found.get("attack_verb"):
+        if any(_overlaps(verb, w) or 0 <= verb.start - w.end <= 2 for w in weapon_hits):
+            continue  # "grenade attack", "suicide attack": the weapon decides
+        targets = sorted(
+            [(h.start, "mil") for h in _near(found, "military_target", verb, after=60)]
+            + [(h.start, "civ") for h in _near(found, "civilian_target", verb, after=60)]
+        )
+        if not targets:
+            targets = sorted(
+                [(-h.end, "mil") for h in _near(found, "military_target", verb, before=50)]
+                + [(-h.end, "civ") for h in _near(found, "civilian_target", verb, before=50)]
+            )
+        if targets:
+            vote(CLASH if targets[0][1] == "mil" else ATTACK, 3.5 * mod(verb), verb)
+        elif _near(found, "armed_attackers", verb, before=60) or any(k.sent == verb.sent for k in found.get("kill")):
+            vote(ATTACK, 2.0 * mod(verb), verb)
+    for kill in found.get("kill"):
+        mil = _near(found, "military_target", kill, after=35)
+        civ = _near(found, "civilian_target", kill, after=35)
+        passive = False
+        if not mil and not civ and re.match(r"(?:killed|murdered|massacred|executed|shot dead|gunned down|dead)$", found.text[kill.start:kill.end]):
+            # passive: "twelve soldiers were killed"
+            passive = True
+            mil = _near(found, "military_target", kill, before=60)[-1:]
+            civ = _near(found, "civilian_target", kill, before=60)[-1:]
+            if mil and civ:
+                mil, civ = (mil, []) if mil[0].end > civ[0].end else ([], civ)
+        if mil and (not civ or mil[0].start < civ[0].start):
+            vote(CLASH, 2.5 * mod(kill), kill)
+        elif civ and _near(found, "armed_attackers", kill, before=80):
+            vote(ATTACK, (2.0 if passive else 3.0) * mod(kill), kill)
+
+    # -- territory
+    withdraw = max((mod(h) for h in found.get("withdraw")), default=0.0)
+    fought = max((mod(h) for h in found.get("clash")), default=0.0) >= 0.5
+    peaceful = found.has("transfer") or re.search(r"\b(?:deal|agreement|unopposed|without (?:a |any )?(?:fight|fighting|resistance|clashes))\b", text, re.I)
+    if withdraw and not peaceful and (fought or re.search(r"\bunder (?:heavy )?(?:fire|attack|pressure)\b", text, re.I)):
+        withdraw *= 0.3  # a retreat under fire is no peaceful handover
+    if withdraw < 0.5:
+        withdraw = 0.0
+    if withdraw:
+        for hit in found.get("capture_loose") + found.get("capture_named"):
+            vote(NONVIOL, 5.5 * mod(hit) * min(1.0, withdraw + 0.2), hit)
+    for hit in found.get("withdraw"):
+        if text[hit.start:hit.end].lower().startswith(("withdr", "pull", "retreat")):
+            vote(CHANGE, 3.0 * mod(hit), hit)  # a withdrawal; a handover below outvotes it
+            if _FROM_PLACE.match(text, hit.end):
+                vote(NONVIOL, 3.3 * mod(hit), hit)  # leaving a town or a region gives it up
+    for hit in found.get("capture") + found.get("capture_named"):
+        inside = text[hit.start:hit.end].lower()
+        weak = inside.startswith(("under", "advance", "gained ground", "made gains"))
+        weight = (2.5 if weak else 5.0) * mod(hit)
+        if re.search(r"(?:base|post|checkpoint|outpost|position|barracks)s?$", inside) and not inside.startswith(("recapt", "retook", "retak", "regain", "liberat")):
+            weight *= 0.6  # overrunning a base or a checkpoint is mostly a battle
+        if re.search(r"\bbriefly\s+$", text[max(0, hit.start - 12):hit.start]):
+            weight *= 0.4  # held for a moment: a battle, not a change of control
+        if re.search(r"\b(?:were|was|been)\s+\w+$", inside):
+            weight *= 0.75  # "after the town was captured": often the background of what is reported
+        if withdraw:
+            vote(NONVIOL, weight * min(1.0, withdraw + 0.2) + 0.5, hit)
+            continue
+        side = _actor_side(found, hit)
+        if side is None:
+            side = "gov" if any(_overlaps(h, hit) for h in found.get("capture_gov")) else "nsa"
+        vote(GOV if side == "gov" else NSA, weight, hit)
+
+    # -- protests
+    protest = Vote()
+    diplomatic = found.get("diplomacy")
+    for hit in found.get("protest") + found.get("protest_cs"):
+        if any(_overlaps(hit, d) for d in diplomatic):
+            continue  # "lodged a protest with the embassy"
+        protest.add(4.0 * mod(hit), hit)
+    for hit in found.get("protest_weak"):
+        protest.add(1.5 * mod(hit), hit)
+    if protest.best >= 2.5 or (protest.best and (protest.rest >= 1.2 or found.has("crowd_control"))):
+        base, where = protest.score, protest.trigger
+        sent = where.sent if where else 0
+        if found.has("protest_force"):
+            vote(FORCE, base + 3.5 * _strongest(found, "protest_force", mod), where)
+        if found.has("protest_violent"):
+            vote(VIOL, base + 3.0 * _strongest(found, "protest_violent", mod), where)
+        if found.has("protest_intervention"):
+            vote(INTER, base + 2.5 * _strongest(found, "protest_intervention", mod), where)
+        vote(PEACE, base + 0.5 + (1.0 if found.has("protest_peaceful") else 0.0), where)
+        # what happens around a protest belongs to it
+        for sub in (ARREST, CLASH, LOOT, ATTACK, "Remote explosive/landmine/IED", CHANGE):
+            v = votes.get(sub)
+            if v and v.trigger is not None and v.trigger.sent >= sent:
+                v.score *= 0.4
+        mob = votes.get(MOB)
+        if mob:
+            rival = any(text[h.start:h.end].lower().startswith(("rival", "opposing", "duel", "counter")) for h in found.get("mob"))
+            mob.score += 4.0 if rival else 1.5
+
+    # -- agreements between conflict actors only
+    agree = votes.get(AGREE)
+    if agree and not found.has("conflict_context"):
+        agree.score *= 0.5
+
+    # -- crime
+    crime = _strongest(found, "crime", mod)
+    political = found.has("political")
+    if crime and not political:
+        for sub in (ARREST, DISR, LOOT):
+            if sub in votes:
+                votes[sub].score *= 0.5
+
+    # -- none: disasters, accidents, crime, diplomacy, attributions
+    health = 3.0 * _strongest(found, "health", mod, top=2)
+    if protest.best >= 2.5 or votes.get(VIOL):
+        health *= 0.3  # a curfew riot, a lockdown protest
+    none_parts = [
+        5.0 * _strongest(found, "natural_disaster", mod, top=2),
+        health,
+        4.5 * _strongest(found, "accident", mod, top=2),
+        (3.5 if not political else 2.0) * crime,
+        3.5 * _strongest(found, "diplomacy", mod, top=2),
+        4.5 * _strongest(found, "attribution", mod),
+        7.0 * _strongest(found, "old_ordnance", mod),
+        7.0 * _strongest(found, "uxo_accident", mod),
+    ]
+    none_score = max(none_parts) + 0.5 * sum(1 for p in none_parts if p > 0 and p < max(none_parts))
+
+    ranked = sorted(((v.score, sub) for sub, v in votes.items()), reverse=True)
+    scores = {sub: round(score, 2) for score, sub in ranked}
+    if not ranked:
+        return Decision("none", 0.0, 0.0, none_score, None, scores)
+    best_score, best = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    if best_score < MIN_SCORE or none_score > best_score:
+        return Decision("none", best_score, runner_up, none_score, None, scores)
+    return Decision(best, best_score, runner_up, none_score, votes[best].trigger, scores)
+
+
+def _strongest(found: Found, cue: str, mod, top: int = 1) -> float:
+    """The modality-weighted strength of a context cue (1.0 for a plain match in the first
+    sentence); with `top` > 1, a second distinct match adds a little."""
+    weights = sorted((mod(h) for h in found.get(cue)), reverse=True)
+    if not weights:
+        return 0.0
+    if top > 1 and len({found.text[h.start:h.end].lower() for h in found.get(cue)}) > 1:
+        return weights[0] + 0.2 * weights[1]
+    return weights[0]

@@ -1,0 +1,9 @@
+"""Event typing for the extraction stage (ACLED event type and sub-event type of a sentence).
+
+The implementation lives in `eventledger.extract.eventtype`; this module is its public face."""
+
+from __future__ import annotations
+
+from .eventtype import EventKind, Trigger, classify, classify_many, explain
+
+__all__ = ["EventKind", "Trigger", "classify", "classify_many", "explain"]
