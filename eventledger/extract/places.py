@@ -1,6 +1,18 @@
 """The place where a sentence's event happened: the place name the event word governs through a
-locative preposition ("killed ... in the town of Susha"), not where it was reported from ("said by
-telephone from Libreville"), and not a capital standing for its government ("Baku said")."""
+locative preposition ("killed ... in the town of Susha") or as its object ("captured Birao"), not
+where it was reported from ("said by telephone from Libreville"), not where someone came from
+("a driver from Abidjan"), not a place inside another clause ("..., which was followed by an
+explosion in Colombo"), and not a capital standing for its government ("Baku said").
+
+How a candidate is chosen, in order:
+1. it must hang on the event word (or the clause head the event word belongs to) through a path
+   that does not cross another clause (relative, reported, purpose) or a preposition that leads
+   to another event, time or origin ("after", "since", "from", "against", "including", ...);
+2. a place nested in another candidate's phrase ("Sadr City in eastern Baghdad", "the Baghdad
+   neighbourhood of Al-Bayaa") loses to it: the most specific place named wins;
+3. then a town before a region before a country, a place on the event word before one found
+   through its subject, fewer tree steps, closer in the text.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +26,9 @@ from spacy.tokens import Doc, Span, Token
 from ..resolve.capitals import government_of
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Clause links a place's path to the event word may not cross.
+_CLAUSE_BLOCK = {"relcl", "ccomp", "parataxis", "csubj", "csubjpass", "pcomp", "acl", "advcl", "conj", "xcomp"}
 
 
 @dataclass(slots=True)
@@ -31,30 +46,38 @@ def _cues() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in data.items()}
 
 
-def place_spans(doc: Doc) -> list[Span]:
-    """Place-name entities, extended by a trailing 'province'/'district' and the like."""
-    from ..resolve.gazetteer import is_known_place
+# ---- candidate names ---------------------------------------------------------------------------
 
+def place_spans(doc: Doc) -> list[Span]:
+    """Place names in the sentence: GPE/LOC/FAC entities, and names the small model tags otherwise
+    or not at all when their context or the gazetteer says they are places ("the town of X",
+    "X district", "in Nagorno-Karabakh"); each extended by a trailing 'province', 'district'..."""
     suffixes = _cues()["suffixes"]
     out = []
     for ent in _proper_spans(doc):
-        if ent.label_ not in _PLACE_ENTS:
-            # The small model often calls a place an ORG or a PERSON ("in Nagorno-Karabakh"):
-            # take it when a preposition governs it and the gazetteer knows the name.
-            if ent.root.dep_ != "pobj" or not is_known_place(ent.text):
-                continue
-        end = ent.end
-        if end < len(doc) and doc[end].lower_ in suffixes:
-            end += 1
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-        if start < end:
-            out.append(doc[start:end])
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i in range(ent.start, ent.end) and not doc[start - 1].ent_type_:
+            start -= 1  # "Sheikh Najjar" when the model tagged only "Najjar"
+        while start < ent.end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        end = ent.end
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if start >= end:
+            continue
+        span = doc[start:end]
+        if ent.label_ not in _PLACE_ENTS and not _looks_like_place(span, ent.label_):
+            continue
+        if end < len(doc) and doc[end].lower_ in suffixes:
+            span = doc[start:end + 1]
+        out.append(span)
     return out
 
 
 def _proper_spans(doc: Doc) -> list[Span]:
     """Named-entity spans, plus runs of proper nouns the model left untagged."""
-    spans = [e for e in doc.ents if e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")]
+    spans = [e for e in doc.ents if e.label_ not in _NOT_NAMES]
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     i = 0
     while i < len(doc):
@@ -62,6 +85,8 @@ def _proper_spans(doc: Doc) -> list[Span]:
             j = i
             while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text == "-") and j + 1 not in covered:
                 j += 1
+            while j > i and doc[j].text == "-":
+                j -= 1
             spans.append(doc[i:j + 1])
             i = j + 1
         else:
@@ -69,98 +94,406 @@ def _proper_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _looks_like_place(span: Span, label: str) -> bool:
+    """A name not tagged as a place: take it when its words name a place ("the town of X", "X
+    district"), when the gazetteer places it with confidence, or (untagged) when a locative
+    preposition governs it."""
+    from ..resolve.gazetteer import geocode, is_known_place, key
+
+    cues = _cues()
+    if not any(t.pos_ == "PROPN" for t in span):
+        return False
+    root = span.root
+    head = root.head
+    if label != "GPE" and span.text.isupper() and len(span.text.replace(".", "")) <= 5 and not _country(span.text):
+        return False  # "SDF", "UN": acronyms the gazetteer's alternate names would misplace
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues["place_nouns"] and head.head.i < root.i:
+        return True  # "the town of Sheykler", "the province of Muthanna", "the countryside of Aleppo"
+    if root.lower_ in cues["place_nouns"] and root.lower_ not in ("state", "capital", "base") and root.i > span.start:
+        return True  # "Al-Nur hospital", "Manger Square" tagged as an organisation or a person
+    if root.dep_ == "compound" and root.head.lower_ in cues["place_nouns"] and 0 < root.head.i - span.end + 1 <= 2:
+        return True  # "Aziziyah district", "the Gladiola outpost", "Kawkab army base"
+    if label == "NORP" and not (root.dep_ == "pobj" and head.lower_ in cues["locative"]):
+        return False
+    if root.dep_ not in ("pobj", "dobj", "compound", "appos", "conj", "nsubjpass"):
+        return False
+    if _country(span.text):
+        return True
+    if span.text.isupper() and len(span.text.replace(".", "")) <= 5:
+        return False  # "SDF", "UN": acronyms the gazetteer's alternate names would misplace
+    located = geocode(span.text)
+    if located is not None and key(located.name) == key(span.text):
+        return True  # by its own name, not an alternate one ("Hamas" is not Hamm)
+    if root.dep_ == "pobj" and head.lower_ in cues["locative"] and len(span) <= 4:
+        if label == "":
+            return True  # an untagged proper name right after "in", "near"...
+        # Tagged a person or an organisation, but "in X" where the gazetteer has an X, or a
+        # one-word name with nothing of an organisation about it ("in Swat", "in Ballymurphy").
+        if located is None and is_known_place(span.text):
+            return True
+        return len(span) == 1 and span.text.istitle() and span.text.lower() not in cues["organisation_words"] \
+            and head.lower_ in ("in", "near", "outside", "inside", "around")
+    if root.dep_ == "dobj" and label in ("ORG", "GPE", "") and located is None and is_known_place(span.text):
+        return True  # "captured Birao" (a small town the model took for an organisation)
+    return False
+
+
+# ---- the event's place -------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Candidate:
+    span: Span
+    anchor_penalty: int  # 0 on the event word itself, more through its clause head or a conjoined verb
+    steps: int
+    via_subject: bool
+    level: int
+    phrase_head: Token  # the noun the name names ("town" in "the town of X", "X district")
+    modifier: bool  # a name modifying a place noun that is named otherwise ("the Baghdad neighbourhood of X")
+
+
 def find_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
     """The place of the event whose word is token `trigger_i`, or None."""
-    best: tuple[tuple, Span] | None = None
-    anchor = doc[trigger_i]
-    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and anchor.head.pos_ in ("VERB", "AUX"):
-        anchor = anchor.head  # "Azerbaijan launched an operation in X", "Protests took place in X"
+    trigger = doc[trigger_i]
+    if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i and trigger.head.pos_ in ("NOUN", "PROPN"):
+        trigger_i = trigger.head.i  # "air strike" given by its first word: the phrase is its head's
+    anchors = _anchors(doc, trigger_i)
+    candidates: list[_Candidate] = []
     for span in place_spans(doc):
-        if _is_report_origin(span) or _is_actor(span) or (_is_institution_seat(span) and government_of(span.text)):
+        if _is_report_origin(span) or _is_actor(span) or _is_government_seat(span):
             continue
-        rank = min(r for r in (_rank(doc, span, trigger_i), _rank(doc, span, anchor.i), (9,)) if r is not None)
-        if rank == (9,):
-            rank = None
-        if rank is None:
+        found = _path_to_anchor(span, anchors)
+        if found is None:
             continue
-        if best is None or rank < best[0]:
-            best = (rank, span)
-    if best is None:
+        penalty, path, via_subject = found
+        if not _attached(span, path):
+            continue
+        candidates.append(_Candidate(span, penalty, len(path), via_subject, _level(span), _phrase_head(span), False))
+    if not candidates:
         return None
-    span = best[1]
+    _mark_modifiers(candidates)
+    kept = [c for c in candidates if not any(_nested(c, other) for other in candidates if other is not c)]
+    best = min(kept or candidates, key=lambda c: (
+        c.anchor_penalty, c.modifier, c.level, c.via_subject, c.steps, abs(c.span.root.i - trigger_i)))
+    span = best.span
     base = doc[0].idx
     return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
 
 
-def _rank(doc: Doc, span: Span, trigger_i: int) -> tuple | None:
-    """Smaller is better: attached to the trigger through a locative preposition, few tree steps,
-    close in the text, most specific (a country last)."""
-    root = span.root
-    path = _path_up(root, trigger_i)
-    locative = _locative_head(span)
-    if path is None:
-        # Not under the trigger: still a candidate when it hangs on the trigger's own clause head.
-        steps = _tree_distance(root, doc[trigger_i])
-        if steps is None or steps > 6:
-            return None
-        attached = 1
-    else:
-        steps, attached = path, 0
-    level = _level(span.text)
-    return (0 if locative else 1, level, attached, steps, abs(root.i - trigger_i))
-
-
-def _path_up(token: Token, target: int) -> int | None:
-    steps = 0
-    while token.i != target:
-        if token.head.i == token.i:
-            return None
+def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
+    """Tokens a place may hang on, with a penalty: the event word (0); the verb whose subject or
+    object the event word is ("Protests took place in X", 0); the clause head of a participle or
+    conjoined verb ("a bomb exploded in X, killing two", 1)."""
+    anchors = {trigger_i: 0}
+    token = doc[trigger_i]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PRON"):
+        token = token.head.head  # "a group of protesters in downtown St. Paul"
+        anchors[token.i] = 0
+    if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
         token = token.head
-        steps += 1
-    return steps
+        anchors[token.i] = 0
+    penalty = 0
+    for _ in range(2):
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("advcl", "conj", "xcomp", "acl") or head.pos_ not in ("VERB", "AUX", "NOUN"):
+            break
+        if token.dep_ == "advcl" and _subordinator(token) not in (None, "when", "as", "while"):
+            break  # "..., after the army shelled X": another event's clause
+        penalty += 1
+        token = head
+        anchors.setdefault(token.i, penalty)
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        anchors.setdefault(token.head.i, penalty + 1)  # "the Nagorno-Karabakh region, where forces launched ..."
+    return anchors
 
 
-def _tree_distance(a: Token, b: Token) -> int | None:
-    ancestors_a = {a.i: 0}
-    token, steps = a, 0
-    while token.head.i != token.i:
-        token, steps = token.head, steps + 1
-        ancestors_a[token.i] = steps
-    token, steps = b, 0
-    while True:
-        if token.i in ancestors_a:
-            return steps + ancestors_a[token.i]
-        if token.head.i == token.i:
-            return None
-        token, steps = token.head, steps + 1
-
-
-def _locative_head(span: Span) -> bool:
+def _path_to_anchor(span: Span, anchors: dict[int, int]) -> tuple[int, list[Token], bool] | None:
+    """Climb from the name to the first anchor: (penalty, tokens climbed through, through a
+    subject?), or None when the climb leaves the event's clause or crosses a blocking preposition."""
     cues = _cues()
+    governing = _governing_prep_i(span)
     token = span.root
-    for _ in range(3):  # "in the town of Susha": Susha -> of -> town -> in
+    path: list[Token] = []
+    penalty = 0
+    via_subject = False
+    for _ in range(16):
+        if token.i in anchors:
+            return anchors[token.i] + penalty, path, via_subject
         head = token.head
         if head.i == token.i:
-            return False
-        if head.dep_ == "prep" or head.pos_ == "ADP":
-            if head.lower_ in cues["locative"]:
-                return True
-            if head.lower_ != "of":
-                return False
+            return None
+        dep = token.dep_
+        if token.i != span.root.i:
+            if token.pos_ in ("VERB", "AUX") and dep in _CLAUSE_BLOCK:
+                if not _clause_allowed(token):
+                    return None
+                if dep == "conj" or (dep == "advcl" and _subordinator(token)) or _purpose(token):
+                    penalty += 1
+            elif dep in ("relcl", "ccomp", "parataxis", "pcomp", "csubj"):
+                return None
+            if token.pos_ == "ADP" and token.lower_ in cues["blocking_preps"] and token.i != governing:
+                # ... unless it leads to the event itself: "killed after clashes in X",
+                # "killed in clashes with the YPG near X".
+                if not (token.lower_ in ("after", "with", "amid", "following") and _event_noun_at(token, path)):
+                    return None
+        if dep in ("nsubj", "nsubjpass") and head.i in anchors:
+            via_subject = True
+        path.append(token)
         token = head
+    return None
+
+
+def _event_noun_at(prep: Token, path: list[Token]) -> bool:
+    """Whether the preposition joins an event noun ('clashes with', 'after clashes')."""
+    events = _cues()["event_nouns"]
+    if prep.head.lemma_.lower() in events or prep.head.lower_ in events:
+        return True
+    obj = path[-1] if path else None
+    return obj is not None and obj.head.i == prep.i and (obj.lemma_.lower() in events or obj.lower_ in events)
+
+
+def _subordinator(verb: Token) -> str | None:
+    """The word that introduces an adverbial clause: 'when', 'while', 'after', 'because'..."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB"):
+            return child.lower_
+    return None
+
+
+def _clause_allowed(verb: Token) -> bool:
+    """Whether a place inside this verb's clause can still be the event's place."""
+    cues = _cues()
+    dep = verb.dep_
+    if verb.lemma_.lower() in cues["speech_verbs"]:
+        return False  # "..., the source told Xinhua"
+    if dep == "xcomp":
+        return True  # "were trying to defuse it on the road in X"
+    if dep == "conj":
+        return verb.lemma_.lower() in cues["event_verbs"]  # "were killed and wounded in X"
+    if dep == "advcl":
+        mark = _subordinator(verb)
+        if mark:
+            # "killed when militants hit the villages of X", "shot while filming clashes in X";
+            # not "..., since/because/although ..." (another event, a reason).
+            return mark in ("when", "while", "as", "after", "whilst")
+        # A participle ("..., killing two"), or a purpose that is itself an event ("launched an
+        # operation to capture X"); not "to help ..." or a loose clause.
+        if _purpose(verb):
+            return verb.lemma_.lower() in cues["event_verbs"]
+        return verb.tag_ in ("VBG", "VBN")
+    if dep == "acl":
+        if _purpose(verb):
+            return verb.lemma_.lower() in cues["event_verbs"]
+        return verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "aux" for c in verb.children)
     return False
 
 
-def _is_institution_seat(span: Span) -> bool:
-    """'authorities in Baku', 'the Defense Ministry in Yerevan': where an institution sits."""
+def _purpose(verb: Token) -> bool:
+    """'an operation to capture X', 'an offensive to retake X': an infinitive of purpose (its
+    object is where the operation goes when the verb is itself an event: capture, seize, attack)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _governing_prep_i(span: Span) -> int | None:
+    """The preposition the name is governed by, skipping 'of' after a noun ('the town of X')."""
+    token = _first_conjunct(span.root)
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.pos_ == "ADP" or head.dep_ == "prep":
+            if head.lower_ != "of":
+                return head.i
+            token = head.head  # "of" -> the noun it belongs to
+            token = _first_conjunct(token)
+            continue
+        if token.dep_ in ("appos", "compound", "amod", "nmod", "poss"):
+            token = _first_conjunct(head)
+            continue
+        return None
+    return None
+
+
+def _attached(span: Span, path: list[Token]) -> bool:
+    """Whether the name is where the event happened rather than just a name near it: governed by
+    a locative preposition ("in", "near", "across"...), the object of the event's verb ("captured
+    Birao", "shelled the settlements of Arbin"), its passive subject, or a town modifying the event
+    noun ("the Manbij campaign")."""
+    cues = _cues()
+    doc = span.doc
+    prep_i = _governing_prep_i(span)
+    if prep_i is not None:
+        prep = doc[prep_i]
+        if prep.lower_ in ("near", "outside", "off") and _level(span) == 2:
+            return False  # "a house near Pakistan": near a country is outside it
+        if prep.lower_ in cues["locative"] or prep.lower_ == "off":
+            return True
+        if prep.lower_ in ("to", "into", "toward", "towards") and prep.head.lemma_.lower() in cues["motion_verbs"]:
+            return True
+        if prep.lower_ in ("on", "against") and prep.head.pos_ == "NOUN":
+            return True  # "an attack on X"
+        if prep.lower_ == "from" and prep.head.lemma_.lower() in cues["departure_words"]:
+            return True  # "evacuated the wounded from Gorazde", "the withdrawal from X"
+        return False
+    # No preposition: the role of the phrase the name belongs to.
+    token = _first_conjunct(span.root)
+    for _ in range(4):
+        dep = token.dep_
+        if dep in ("dobj", "nsubjpass", "attr", "oprd", "npadvmod"):
+            if dep == "attr" and token.head.lemma_ == "be":
+                return False
+            # "captured Birao", "shelled the settlements of Arbin" -- but "captured Abu Zubaydah"
+            # (a man the model took for a place): the gazetteer or a place noun must agree.
+            return token.i != span.root.i or _placeable(span)
+        if dep in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN":
+            if token.head.lower_ in cues["place_nouns"]:
+                token = _first_conjunct(token.head)
+                continue
+            # "the Manbij campaign", "the Baghdad headquarters were destroyed": a town naming the
+            # event or its target (a country there is an actor; "a Tampa woman", where she is from).
+            noun = token.head
+            return _level(span) < 2 and not _is_person_noun(noun) and noun.lower_ not in cues["institution_nouns"] \
+                and not any(t.dep_ == "nsubj" for t in path) \
+                and (noun.lemma_.lower() in cues["event_nouns"] or noun.lower_ in cues["event_nouns"]
+                     or noun.i == path[-1].i or noun.dep_ in ("dobj", "nsubjpass"))
+        if dep == "pobj" and token.head.lower_ == "of":
+            token = _first_conjunct(token.head.head)
+            continue
+        if dep == "appos":
+            token = _first_conjunct(token.head)
+            continue
+        return False
+    return False
+
+
+_ABBREVIATIONS = {"us": "US", "u s": "US", "uk": "GB", "u k": "GB", "uae": "AE", "drc": "CD", "car": "CF"}
+
+
+def _country(text: str) -> str | None:
+    """ISO code when the name is a country ('Syria', 'U.S.', 'US', 'UK')."""
+    from ..resolve.gazetteer import country_of, key
+
+    folded = key(text)
+    return _ABBREVIATIONS.get(folded) if folded in _ABBREVIATIONS and text.isupper() or "." in text and folded in _ABBREVIATIONS \
+        else country_of(text)
+
+
+def _is_person_noun(token: Token) -> bool:
+    from .figures import lexicon
+
+    lex = lexicon()
+    word = token.lower_
+    return (word in lex.people or word in lex.civilian or word in lex.children or word in lex.combatant
+            or word in _cues()["person_nouns"] or token.lemma_.lower() in _cues()["person_nouns"])
+
+
+def _placeable(span: Span) -> bool:
+    from ..resolve.gazetteer import is_known_place
+
+    return bool(_country(span.text)) or is_known_place(span.text) or span.root.lower_ in _cues()["place_nouns"]
+
+
+def _phrase_head(span: Span) -> Token:
+    """The noun a place name names: 'town' in 'the town of X' and 'X town', else the name itself."""
+    cues = _cues()
+    root = span.root
+    if root.lower_ in cues["place_nouns"]:
+        return root
+    head = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and head.lower_ in cues["place_nouns"]:
+        return head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues["place_nouns"]:
+        return head.head
+    return root
+
+
+def _ancestors(token: Token) -> set[int]:
+    out = set()
+    while token.head.i != token.i:
+        token = token.head
+        out.add(token.i)
+    return out
+
+
+def _nested(inner: _Candidate, outer: _Candidate) -> bool:
+    """'Sadr City in eastern Baghdad': Baghdad hangs inside the phrase of Sadr City."""
+    if inner.phrase_head.i == outer.phrase_head.i:
+        return inner.modifier and not outer.modifier
+    if _follows_as_container(outer, inner):
+        return True
+    inner_up = _ancestors(inner.span.root)
+    outer_up = _ancestors(outer.span.root)
+    if outer.phrase_head.i in inner_up and inner.phrase_head.i not in outer_up:
+        # ... but conjoined names are siblings ("Tel Abyad and the nearby town of Suluk").
+        return not _conjoined(inner.span.root, outer.span.root)
+    return False
+
+
+_BETWEEN_POS = {"ADP", "DET", "ADJ", "NUM", "ADV", "PUNCT", "PART", "SPACE"}
+_DISTANCES = {"km", "kilometres", "kilometers", "miles", "mile", "kilometre", "kilometer", "metres", "meters"}
+
+
+def _follows_as_container(first: _Candidate, second: _Candidate) -> bool:
+    """'al-Tijara neighbourhood in central Damascus', 'Mussaiyab, some 80 km south of Baghdad':
+    the second name, right after the first through a locative phrase, is where the first lies
+    (whatever the parse made of it)."""
+    doc = first.span.doc
+    end = max(first.span.end, first.phrase_head.i + 1)
+    start = second.span.start
+    if not 0 < start - end <= 8:
+        return False
+    between = doc[end:start]
+    cues = _cues()
+    if not any(t.lower_ in cues["locative"] or t.lower_ in ("of", "to") for t in between if t.pos_ == "ADP"):
+        return False
+    if any(t.lower_ in ("and", "or", "from", "to") and t.pos_ != "ADP" for t in between):
+        return False
+    return all(
+        t.pos_ in _BETWEEN_POS or t.lower_ in cues["place_nouns"] or t.lower_ in _DISTANCES
+        or t.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "part", "side", "centre", "center", "heart")
+        for t in between
+    ) and not any(t.pos_ == "ADP" and t.lower_ in cues["blocking_preps"] - {"of", "to"} for t in between)
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    return _first_conjunct(a).i == _first_conjunct(b).i or b in a.conjuncts
+
+
+def _mark_modifiers(candidates: list[_Candidate]) -> None:
+    """'the south Baghdad neighbourhood of Al-Bayaa': Baghdad modifies a place named Al-Bayaa."""
+    for c in candidates:
+        root = c.span.root
+        if root.dep_ in ("compound", "amod", "nmod") and any(
+            o is not c and o.phrase_head.i == root.head.i and o.span.root.dep_ == "pobj" for o in candidates
+        ):
+            c.modifier = True
+
+
+def _first_conjunct(token: Token) -> Token:
+    """'the UN Security Council and Russia': Russia's role is that of the first conjunct."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _is_government_seat(span: Span) -> bool:
+    """'authorities in Baku said', 'the Defense Ministry in Yerevan claimed': a capital naming
+    where an acting institution sits (but 'a bomb near the ministry in Bogota' is a place)."""
     head = span.root.head
-    return head.lower_ in ("in", "of") and head.head.lower_ in _cues()["institution_nouns"]
+    if not (head.lower_ in ("in", "of") and head.head.lower_ in _cues()["institution_nouns"]):
+        return False
+    institution = _first_conjunct(head.head)
+    return government_of(span.text) is not None and institution.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "pobj") \
+        and not (institution.dep_ == "pobj" and institution.head.lower_ in _cues()["locative"])
 
 
 def _is_report_origin(span: Span) -> bool:
     """'from Libreville' hanging on a verb of saying, or 'from Baku' after 'announced'."""
     cues = _cues()
-    head = span.root.head
+    head = _first_conjunct(span.root).head
+    if head.pos_ == "ADP" and head.head.lemma_.lower() in cues["speech_verbs"] and head.lower_ != "in":
+        return True  # "called on Russia", "appealed to Moscow", "told reporters in ..." is kept
     if head.lower_ == "from":
         verb = head.head
         for _ in range(3):
@@ -175,20 +508,39 @@ def _is_report_origin(span: Span) -> bool:
 def _is_actor(span: Span) -> bool:
     """A place name doing something ('Azerbaijan launched'), owning something ('Afghanistan's
     province'), or naming a force ('Baku forces') is an actor or a modifier, not the event's place."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "agent", "dobj") and root.ent_type_ == "GPE":
+    root = _first_conjunct(span.root)
+    if root.dep_ in ("nsubj", "agent") and (root.ent_type_ in ("GPE", "NORP", "ORG") or _level(span) == 2):
         return True
-    if root.dep_ == "poss" or (root.dep_ in ("compound", "amod") and root.head.lower_ in _cues()["institution_nouns"]):
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        return True  # "bombed by Israel"
+    cues = _cues()
+    if root.dep_ == "poss":
+        # "Syria's conflict" and "Dagestan's capital Makhachkala" are places; "Syria's army" is not.
+        return not (root.head.lemma_.lower() in cues["event_nouns"] or root.head.lower_ in cues["place_nouns"])
+    if root.dep_ in ("compound", "amod") and root.head.lower_ in cues["institution_nouns"]:
         return True
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ not in cues["place_nouns"] and _level(span) == 2:
+        return True  # "a US air strike", "Syrian forces": a country modifying a thing is its owner
     return False
 
 
-def _level(name: str) -> int:
-    """Town before region before country: the most precise place named for the event wins."""
+def _level(span: Span) -> int:
+    """How wide a place is: 0 a town or smaller (names the gazetteer does not know are mostly
+    villages and neighbourhoods), 1 a region, 2 a country."""
     from ..resolve.gazetteer import place_level
 
-    level = place_level(name)
-    return 1 if level is None else level
+    cues = _cues()
+    text = span.text
+    if _country(text):
+        return 2
+    last = span[-1].lower_
+    if last in cues["region_nouns"] or last in cues["suffixes"] - cues["region_nouns"] and last not in ("city", "town", "village"):
+        return 1 if last in cues["region_nouns"] else 0
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in cues["region_nouns"]:
+        return 1
+    level = place_level(text)
+    return 0 if level is None else level
 
 
 def is_government_metonym(doc: Doc, start_char: int, end_char: int) -> bool:
