@@ -16,7 +16,7 @@ import pstats
 import time
 from pathlib import Path
 
-from eventledger.extract.typing import classify, classify_many
+from eventledger.extraction.typing import classify, classify_many
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE_DEV = ROOT.parent / "shared/data/case2021_task2/dev.tsv"

@@ -23,11 +23,13 @@ _PUBLIC = {
     "Figure": "eventledger.records",
     "Location": "eventledger.records",
     "Statement": "eventledger.records",
+    "Ledger": "eventledger.ledger",
 }
 __all__ = sorted(_PUBLIC)
 
 if TYPE_CHECKING:
     from .errors import EventledgerError, InputError
+    from .ledger import Ledger
     from .pipeline import extract, process
     from .records import Actor, Article, Event, Evidence, Extraction, Figure, Location, Statement
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .clean import clean
 from .errors import InputError
-from .extract.analyse import analyse
+from .extraction.analyse import analyse
 from .ingest.decode import to_raw_document
 from .records import DocResult, Extraction, RawDocument
 from .resolve.capitals import government_of

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.attribution import find_claimant
-from eventledger.extract.figures import find_figures
+from eventledger.extraction.attribution import find_claimant
+from eventledger.extraction.figures import find_figures
 from eventledger.language import load_model
 
 

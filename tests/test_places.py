@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.places import find_event_place, is_government_metonym, place_spans
+from eventledger.extraction.places import find_event_place, is_government_metonym, place_spans
 
 
 @pytest.fixture(scope="module")

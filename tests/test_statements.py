@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extract.statements import SpeakerContext, find_statements
+from eventledger.extraction.statements import SpeakerContext, find_statements
 from eventledger.language import load_model
 from eventledger.resolve.capitals import government_of
 

@@ -39,7 +39,7 @@ def _texts(handle, column: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..extract.typing import classify
+    from ..extraction.typing import classify
 
     try:
         handle = sys.stdin if args.file == "-" else Path(args.file).open(encoding="utf-8", newline="")

@@ -24,6 +24,10 @@ def content_id(data: bytes | str) -> str:
     return hashlib.sha256(raw).hexdigest()[:32]
 
 
+_LATIN_FAMILY = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2",
+                 "cp1257", "iso8859_4", "iso8859_13", "cp850", "cp437"}
+
+
 def decode_bytes(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM) first, then charset detection."""
     if not data:
@@ -37,6 +41,13 @@ def decode_bytes(data: bytes) -> str:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise InputError("undecodable input: no text encoding fits these bytes", "encoding")
+    if best.encoding in _LATIN_FAMILY:
+        # Short Western texts fit several single-byte code pages equally well; Windows-1252 (a
+        # superset of Latin-1) is by far the most common on the web, so it wins when it fits.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return data.decode(best.encoding, errors="replace")
 
 

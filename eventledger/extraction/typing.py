@@ -1,6 +1,6 @@
 """Event typing for the extraction stage (ACLED event type and sub-event type of a sentence).
 
-The implementation lives in `eventledger.extract.eventtype`; this module is its public face."""
+The implementation lives in `eventledger.extraction.eventtype`; this module is its public face."""
 
 from __future__ import annotations
 

@@ -25,6 +25,8 @@ _FIGURE_HINT = re.compile(
     r"shot|murder|execut|behead)\w*",
     re.I,
 )
+# A sentence whose main verb is one of saying: its places are the speaker's, not the event's.
+_SPEECH_ROOTS = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "accuse", "deny"}
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were) (?:said|reported|believed|thought) to|according to unconfirmed)\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation)\b", re.I)
 
@@ -97,7 +99,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     if trigger_i is not None:
         place = find_event_place(doc, trigger_i)
         root = next((t.i for t in doc if t.dep_ == "ROOT"), trigger_i)
-        if place is None and root != trigger_i:
+        if place is None and root != trigger_i and doc[root].lemma_ not in _SPEECH_ROOTS:
             place = find_event_place(doc, root)  # the typer's trigger may sit off the main clause
         if place is not None and not is_government_metonym(doc, place.start_char, place.end_char):
             mention.place = PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char)

@@ -225,7 +225,7 @@ def _counted_noun(doc: Doc, number: _Number, lex: Lexicon) -> Token | None:
     protesters'); None for weeks, positions, kilometres, dollars..."""
     head = doc[number.head]
     candidates: list[Token] = []
-    if head.dep_ == "nummod" or head.head.i > number.head and head.head.i - number.last <= 3:
+    if head.dep_ == "nummod":
         candidates.append(head.head)
     if number.last < len(doc):
         candidates.append(doc[number.last])
@@ -234,14 +234,14 @@ def _counted_noun(doc: Doc, number: _Number, lex: Lexicon) -> Token | None:
         if number.last + 2 < len(doc) and doc[number.last + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
             candidates.append(doc[number.last + 2])  # "two senior Taliban commanders"
     for noun in candidates:
-        if noun.i < number.first or noun.i - number.last > 3:
+        if noun.i < number.first or noun.i - number.last > 3 or noun.pos_ not in ("NOUN", "PROPN"):
             continue
         if _is_people(noun, lex):
             return noun
     # The number itself stands for people: "25 were killed", "the toll rose to 25", "killing at least six".
     nxt = doc[number.last] if number.last < len(doc) else None
     if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in lex.word_kind:
-        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "npadvmod") or nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "ADJ", "CCONJ"):
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "npadvmod") or nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
             return head
     return None
 
@@ -363,11 +363,14 @@ def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publicatio
         kind = _kind_of(token, lex) if token.pos_ == "VERB" else None
         if kind not in ("killed", "injured", "abducted", "arrested"):
             continue
+        subject_dies = token.lemma_.lower() in ("die", "perish")  # "a prisoner died"
         for child in token.children:
-            if child.dep_ not in ("dobj", "nsubjpass", "conj") or child.i in taken:
+            if child.dep_ not in ("dobj", "nsubjpass", "conj") and not (subject_dies and child.dep_ == "nsubj"):
+                continue
+            if child.i in taken:
                 continue
             victim = child
-            if victim.lower_ not in lex.civilian | lex.combatant | {"man", "woman", "person", "boy", "girl", "child", "suspect"}:
+            if victim.lower_ not in lex.civilian | lex.combatant | lex.people | {"boy", "girl", "suspect", "prisoner", "detainee", "guard"}:
                 continue
             det = next((c for c in victim.children if c.dep_ == "det"), None)
             if det is None or det.lower_ not in ("a", "an", "one"):

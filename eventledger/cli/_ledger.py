@@ -1,0 +1,63 @@
+"""Shared pieces of the ledger commands (`ingest`, `events`, `export`, `errors`): not a command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+
+DB_ENV = "EVENTLEDGER_DB"
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=os.environ.get(DB_ENV, "eventledger.duckdb"),
+                        help="the ledger database file (default: ./eventledger.duckdb, or $EVENTLEDGER_DB)")
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters")
+    group.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="events on or after this date")
+    group.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="events on or before this date")
+    group.add_argument("--country", help="ISO alpha-2 code or country name")
+    group.add_argument("--type", dest="event_type", help="ACLED event type, e.g. 'Battles'")
+    group.add_argument("--sub-type", dest="sub_event_type", help="ACLED sub-event type, e.g. 'Air/drone strike'")
+    group.add_argument("--actor", help="an actor's name (or part of it)")
+    group.add_argument("--claimant", help="who claimed a figure (or part of the name)")
+    group.add_argument("--text", "-q", dest="q", help="words that must all appear (place, actors, outlets, sentences)")
+    group.add_argument("--article", dest="article_id", help="events reported by this article (doc id)")
+    group.add_argument("--background", dest="include_background", action="store_true",
+                       help="include events mentioned only as background")
+
+
+def filters(args: argparse.Namespace) -> dict:
+    out = {}
+    for key in ("date_from", "date_to"):
+        value = getattr(args, key, None)
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise SystemExit(f"eventledger: --{key[5:]} must be YYYY-MM-DD, not {value!r}")
+    for key in ("date_from", "date_to", "country", "event_type", "sub_event_type", "actor", "claimant", "q", "article_id"):
+        value = getattr(args, key, None)
+        if value:
+            out[key] = value
+    if getattr(args, "include_background", False):
+        out["include_background"] = True
+    return out
+
+
+def open_ledger(path: str, *, must_exist: bool = True, merge_if_stale: bool = True):
+    """The ledger at `path`, or None after printing why it cannot be opened."""
+    from ..ledger import Ledger
+    from ..store.db import LedgerLocked
+
+    if must_exist and path != ":memory:" and not os.path.exists(path):
+        print(f"eventledger: no ledger at {path} (run `eventledger ingest PATH --db {path}` first)", file=sys.stderr)
+        return None
+    try:
+        ledger = Ledger(path)
+    except LedgerLocked as exc:
+        print(f"eventledger: {exc}", file=sys.stderr)
+        return None
+    if merge_if_stale and ledger.stale():  # a run was killed before it merged: finish its work
+        ledger.merge()
+    return ledger

@@ -1,0 +1,73 @@
+"""`eventledger ingest PATH...`: a corpus into the ledger, resumable, nothing lost."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._ledger import add_db, open_ledger
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "ingest", help="extract a corpus into the ledger (files, folders, JSONL/CSV, RSS/Atom, WARC)",
+        description="Read documents from files and folders (HTML, text, JSONL/CSV with a text column, RSS/Atom "
+                    "feeds, WARC archives), extract their events and store everything in the ledger. Documents "
+                    "are keyed by content: running it again adds nothing new, and a run that was stopped resumes "
+                    "where it stopped. A document that fails is stored with its reason (see `eventledger errors`).")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    add_db(parser)
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: this process (default); ray: a Ray cluster (eventledger.scale)")
+    parser.add_argument("--address", help="Ray cluster address (with --engine ray; default: a local Ray)")
+    parser.add_argument("--workers", type=int, default=1, help="extraction processes with --engine local (default: 1)")
+    parser.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default: 100)")
+    parser.add_argument("--retry-errors", action="store_true", help="extract failed documents again")
+    parser.add_argument("--no-merge", action="store_true", help="do not merge reports into events after the run")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    ledger = open_ledger(args.db, must_exist=False, merge_if_stale=False)
+    if ledger is None:
+        return 1
+    bar = tqdm(unit="doc", desc="ingest", disable=args.quiet, file=sys.stderr, dynamic_ncols=True,
+               mininterval=0.5, smoothing=0.05)
+    errors = 0
+
+    def progress(result) -> None:
+        nonlocal errors
+        if result.error_code:
+            errors += 1
+            bar.set_postfix(errors=errors, refresh=False)
+        bar.update(1)
+
+    try:
+        stats = ledger.ingest(args.paths, engine=args.engine, address=args.address, batch_size=args.batch_size,
+                              retry_errors=args.retry_errors, merge=not args.no_merge, workers=args.workers,
+                              on_result=progress)
+    except KeyboardInterrupt:
+        bar.close()
+        ledger.close()
+        print("eventledger: interrupted; what was stored is kept: run the same command again to resume",
+              file=sys.stderr)
+        return 130
+    except RuntimeError as exc:
+        bar.close()
+        ledger.close()
+        print(f"eventledger: {exc}", file=sys.stderr)
+        return 1
+    bar.close()
+    totals = ledger.stats()
+    ledger.close()
+    rate = stats.stored / stats.seconds if stats.seconds else 0.0
+    print(f"{stats.stored} new documents ({stats.ok} extracted, {stats.errors} failed), {stats.skipped} already "
+          f"stored or repeated, in {stats.seconds:.1f} s ({rate:.1f} docs/s)", file=sys.stderr)
+    print(f"ledger {args.db}: {totals['documents']} documents, {totals['errors']} failed, {totals['events']} events "
+          f"from {totals['reports']} reports", file=sys.stderr)
+    if stats.errors:
+        print(f"see the failures with: eventledger errors --db {args.db}", file=sys.stderr)
+    return 0

@@ -1,0 +1,95 @@
+"""Low-level DuckDB helpers of the ledger: open, create the schema, insert batches of rows."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Sequence
+
+import duckdb
+
+from .schema import SCHEMA_VERSION, TABLES, columns, ddl
+
+_ARROW_TYPES = {
+    "VARCHAR": "string", "BIGINT": "int64", "INTEGER": "int32", "DOUBLE": "float64", "BOOLEAN": "bool_",
+    "TIMESTAMP": "timestamp",
+}
+
+
+class LedgerLocked(RuntimeError):
+    """Another process holds the ledger file open for writing."""
+
+
+MEMORY_LIMIT_ENV = "EVENTLEDGER_DUCKDB_MEMORY"
+DEFAULT_MEMORY_LIMIT = "256MB"  # DuckDB's buffer cache; beyond it, blocks are evicted (memory stays flat)
+
+
+def connect(path: str, read_only: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    import os
+
+    config = {"memory_limit": memory_limit or os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT}
+    try:
+        con = duckdb.connect(path, read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            raise LedgerLocked(f"{path} is in use by another process (DuckDB allows one writer): {message.splitlines()[0]}") from exc
+        raise
+    if not read_only:
+        for statement in ddl():
+            con.execute(statement)
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION])
+    return con
+
+
+def _arrow_type(kind: str):
+    import pyarrow as pa
+
+    base = kind.split()[0]
+    name = _ARROW_TYPES[base]
+    return pa.timestamp("us") if name == "timestamp" else getattr(pa, name)()
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple]) -> None:
+    """Insert rows (tuples in the table's column order) through one Arrow batch."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    cols = TABLES[table]
+    arrays = []
+    for index, (name, kind) in enumerate(cols):
+        arrays.append(pa.array([row[index] for row in rows], type=_arrow_type(kind)))
+    batch = pa.Table.from_arrays(arrays, names=[name for name, _ in cols])
+    view = f"_batch_{table}"
+    con.register(view, batch)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM {view}")
+    finally:
+        con.unregister(view)
+
+
+def stream(con: duckdb.DuckDBPyConnection, sql: str, params: Iterable[Any] = (), size: int = 2000) -> Iterator[dict[str, Any]]:
+    """Rows of a query as dicts, fetched `size` at a time (memory stays flat)."""
+    cursor = con.cursor()
+    try:
+        cursor.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        while True:
+            chunk = cursor.fetchmany(size)
+            if not chunk:
+                return
+            for values in chunk:
+                yield dict(zip(names, values))
+    finally:
+        cursor.close()
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+
+__all__ = ["connect", "insert", "stream", "get_meta", "set_meta", "columns", "LedgerLocked"]

@@ -1,0 +1,109 @@
+"""A `DocResult` (or its row) into the rows of the ledger's per-document tables."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from .schema import PER_DOCUMENT, columns
+
+COLS = {table: columns(table) for table in PER_DOCUMENT}
+
+
+def report_id(doc_id: str, local_id: str) -> str:
+    """The key of an article's event; equal to `serve.memory.event_key(doc_id, local_id)`."""
+    return f"{doc_id[:16]}-{local_id}"
+
+
+def _ev(value: dict | None) -> tuple[Any, Any, Any]:
+    if not value:
+        return None, None, None
+    return value.get("start"), value.get("end"), value.get("text")
+
+
+def _int(value: Any) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _big(value: Any) -> int | None:
+    number = _int(value)
+    if number is None or abs(number) >= 2**63:
+        return None
+    return number
+
+
+def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
+            now: datetime | None = None) -> dict[str, list[tuple]]:
+    """`row` is a `store.rows` row (doc_id, source, content, ..., error_code, pipeline_version);
+    `extraction` the parsed `extraction_json` (None for a failed document)."""
+    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+    doc_id = row["doc_id"]
+    out: dict[str, list[tuple]] = {table: [] for table in PER_DOCUMENT}
+    status = "ok" if extraction is not None else "error"
+    error_code = row.get("error_code")
+    if extraction is None and not error_code:
+        error_code = "no_extraction"
+    out["documents"].append((
+        doc_id, seq, row.get("source"), row.get("content"), row.get("content_type"), row.get("url"), row.get("outlet"),
+        row.get("published"), status, error_code if status == "error" else None,
+        row.get("error_message") if status == "error" else None, row.get("pipeline_version"), now,
+    ))
+    if extraction is None:
+        return out
+    article = extraction.get("article") or {}
+    events = extraction.get("events") or []
+    statements = extraction.get("statements") or []
+    out["articles"].append((
+        doc_id, article.get("title"), article.get("standfirst"), article.get("text"),
+        article.get("published") or row.get("published"), article.get("url") or row.get("url"),
+        article.get("outlet") or row.get("outlet"), article.get("original_source"), article.get("language"),
+        len(events), len(statements), len(extraction.get("removed") or []),
+        json.dumps(extraction.get("warnings") or [], ensure_ascii=False),
+        row.get("extraction_json") or json.dumps(extraction, ensure_ascii=False),
+    ))
+    for event in events:
+        local = str(event.get("id"))
+        loc = event.get("location") or {}
+        evidence = event.get("evidence") or []
+        trigger = event.get("trigger") or {}
+        compact = {k: v for k, v in event.items() if k not in ("figures", "actors")}
+        out["reports"].append((
+            report_id(doc_id, local), doc_id, local, event.get("event_type"), event.get("sub_event_type"),
+            event.get("confidence"), event.get("date"), event.get("date_precision"), bool(event.get("background")),
+            loc.get("name"), loc.get("mention"), loc.get("country"), loc.get("country_code"), loc.get("admin1"),
+            loc.get("lat"), loc.get("lon"), _int(loc.get("precision")), loc.get("feature"), _big(loc.get("geonameid")),
+            json.dumps(event.get("claimants") or [], ensure_ascii=False), trigger.get("text"),
+            evidence[0].get("text") if evidence else None, json.dumps(compact, ensure_ascii=False),
+        ))
+        for idx, actor in enumerate(event.get("actors") or []):
+            out["actors"].append((doc_id, local, idx, actor.get("name"), actor.get("role"), actor.get("mention"),
+                                  actor.get("actor_type"), _int(actor.get("inter_code")), actor.get("country"),
+                                  *_ev(actor.get("evidence"))))
+        for idx, figure in enumerate(event.get("figures") or []):
+            sentence = figure.get("sentence") or {}
+            out["figures"].append((doc_id, local, idx, figure.get("kind"), _big(figure.get("count")),
+                                   _big(figure.get("low")), _big(figure.get("high")), _big(figure.get("civilians")),
+                                   _big(figure.get("children")), figure.get("claimant"), bool(figure.get("hedged")),
+                                   bool(figure.get("background")), *_ev(figure.get("evidence")),
+                                   *_ev(figure.get("claimant_evidence")), sentence.get("text")))
+        for idx, sentence in enumerate(evidence):
+            out["evidence"].append((doc_id, local, "sentence", idx, *_ev(sentence)))
+        if trigger:
+            out["evidence"].append((doc_id, local, "trigger", 0, *_ev(trigger)))
+        if event.get("date_evidence"):
+            out["evidence"].append((doc_id, local, "date", 0, *_ev(event["date_evidence"])))
+        if loc.get("evidence"):
+            out["evidence"].append((doc_id, local, "location", 0, *_ev(loc["evidence"])))
+    for idx, statement in enumerate(statements):
+        sentence = statement.get("sentence") or {}
+        ev_start, ev_end, _ = _ev(statement.get("evidence"))
+        out["statements"].append((doc_id, idx, statement.get("speaker"), statement.get("kind"), statement.get("target"),
+                                  statement.get("text"), ev_start, ev_end, *_ev(statement.get("speaker_evidence")),
+                                  sentence.get("text"), json.dumps(statement, ensure_ascii=False)))
+    return out

@@ -1,0 +1,107 @@
+"""The ledger's DuckDB schema.
+
+Per document (written once, keyed by `doc_id`, the content hash):
+
+- `documents`: every document seen, ok or failed: the original content as given, where it came
+  from, its status and, for a failure, why (`error_code`, `error_message`).
+- `articles`: the cleaned article of each extracted document, with the whole extraction as JSON.
+- `reports`: each article's events (an article's event is a *report* of a ledger event); key
+  `report_id` = `<doc_id[:16]>-<local id>` (the same key `serve.memory.event_key` gives).
+- `actors`, `figures`: per report, with the evidence (offsets into `articles.text` and the text).
+- `statements`: per article.
+- `evidence`: the sentences (and trigger, date and place spans) that report each event.
+
+Merged across outlets (rebuilt by `merge`, deterministic from the tables above):
+
+- `events`: ledger events; `event_id` is the `report_id` of its first report (smallest key);
+  `block` is the merge block (event type, country) it was built in.
+- `event_reports`: which reports make each ledger event.
+- `event_figures`: per ledger event and figure kind, low/best/high over the claims (UCDP style);
+  the claims themselves are the `figures` rows of its reports.
+
+`meta` holds the schema version and whether the merged tables are up to date.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "documents": [
+        ("doc_id", "VARCHAR PRIMARY KEY"), ("seq", "BIGINT"), ("source", "VARCHAR"), ("content", "VARCHAR"),
+        ("content_type", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"), ("published", "VARCHAR"),
+        ("status", "VARCHAR"), ("error_code", "VARCHAR"), ("error_message", "VARCHAR"),
+        ("pipeline_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+    ],
+    "articles": [
+        ("doc_id", "VARCHAR PRIMARY KEY"), ("title", "VARCHAR"), ("standfirst", "VARCHAR"), ("text", "VARCHAR"),
+        ("published", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"), ("original_source", "VARCHAR"),
+        ("language", "VARCHAR"), ("n_events", "INTEGER"), ("n_statements", "INTEGER"), ("n_removed", "INTEGER"),
+        ("warnings", "VARCHAR"), ("extraction_json", "VARCHAR"),
+    ],
+    "reports": [
+        ("report_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("event_type", "VARCHAR"),
+        ("sub_event_type", "VARCHAR"), ("confidence", "DOUBLE"), ("date", "VARCHAR"), ("date_precision", "VARCHAR"),
+        ("background", "BOOLEAN"), ("location_name", "VARCHAR"), ("location_mention", "VARCHAR"),
+        ("country", "VARCHAR"), ("country_code", "VARCHAR"), ("admin1", "VARCHAR"), ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"), ("geo_precision", "INTEGER"), ("feature", "VARCHAR"), ("geonameid", "BIGINT"),
+        ("claimants", "VARCHAR"), ("trigger_text", "VARCHAR"), ("summary", "VARCHAR"), ("event_json", "VARCHAR"),
+    ],
+    "actors": [
+        ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("role", "VARCHAR"),
+        ("mention", "VARCHAR"), ("actor_type", "VARCHAR"), ("inter_code", "INTEGER"), ("country", "VARCHAR"),
+        ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("ev_text", "VARCHAR"),
+    ],
+    "figures": [
+        ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("count", "BIGINT"),
+        ("low", "BIGINT"), ("high", "BIGINT"), ("civilians", "BIGINT"), ("children", "BIGINT"),
+        ("claimant", "VARCHAR"), ("hedged", "BOOLEAN"), ("background", "BOOLEAN"),
+        ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("ev_text", "VARCHAR"),
+        ("claimant_start", "INTEGER"), ("claimant_end", "INTEGER"), ("claimant_text", "VARCHAR"),
+        ("sentence", "VARCHAR"),
+    ],
+    "statements": [
+        ("doc_id", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"), ("kind", "VARCHAR"), ("target", "VARCHAR"),
+        ("text", "VARCHAR"), ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("speaker_start", "INTEGER"),
+        ("speaker_end", "INTEGER"), ("speaker_text", "VARCHAR"), ("sentence", "VARCHAR"), ("statement_json", "VARCHAR"),
+    ],
+    "evidence": [
+        ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("role", "VARCHAR"), ("idx", "INTEGER"),
+        ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("text", "VARCHAR"),
+    ],
+    "events": [
+        ("event_id", "VARCHAR PRIMARY KEY"), ("block", "VARCHAR"), ("event_type", "VARCHAR"), ("sub_event_type", "VARCHAR"),
+        ("date", "VARCHAR"), ("date_from", "VARCHAR"), ("date_to", "VARCHAR"), ("date_precision", "VARCHAR"),
+        ("background", "BOOLEAN"), ("location_name", "VARCHAR"), ("country", "VARCHAR"), ("country_code", "VARCHAR"),
+        ("admin1", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("geo_precision", "INTEGER"),
+        ("confidence", "DOUBLE"), ("n_reports", "INTEGER"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
+        ("outlets", "VARCHAR"), ("actors", "VARCHAR"), ("claimants", "VARCHAR"),
+        ("actor1", "VARCHAR"), ("actor2", "VARCHAR"), ("inter1", "INTEGER"), ("inter2", "INTEGER"),
+        ("fatalities_low", "BIGINT"), ("fatalities_best", "BIGINT"), ("fatalities_high", "BIGINT"),
+        ("conflicting", "BOOLEAN"), ("summary", "VARCHAR"), ("search_text", "VARCHAR"),
+    ],
+    "event_reports": [
+        ("event_id", "VARCHAR"), ("report_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"),
+    ],
+    "event_figures": [
+        ("event_id", "VARCHAR"), ("kind", "VARCHAR"), ("low", "BIGINT"), ("best", "BIGINT"), ("high", "BIGINT"),
+        ("n_claims", "INTEGER"), ("n_distinct", "INTEGER"), ("conflicting", "BOOLEAN"), ("civilians_best", "BIGINT"),
+        ("children_best", "BIGINT"),
+    ],
+    "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
+}
+
+PER_DOCUMENT = ("documents", "articles", "reports", "actors", "figures", "statements", "evidence")
+MERGED = ("events", "event_reports", "event_figures")
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _ in TABLES[table]]
+
+
+def ddl() -> list[str]:
+    statements = []
+    for table, cols in TABLES.items():
+        body = ", ".join(f'"{name}" {kind}' for name, kind in cols)
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+    return statements
