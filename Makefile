@@ -27,13 +27,15 @@ test: install-test
 
 score: install
 	$(BIN)/eventledger score typing ../shared/data/case2021_task2/dev.tsv
-	$(BIN)/python -m eventledger.score.locations
-	$(BIN)/python -m eventledger.score.plover
+	$(BIN)/eventledger score locations
+	$(BIN)/eventledger score plover
 	$(BIN)/python -m eventledger.score.articles
 
 bench: install
 	$(BIN)/python benchmarks/bench_typing.py
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_ledger.py --sizes 1000
+	$(BIN)/python benchmarks/bench_ray.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

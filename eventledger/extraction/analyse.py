@@ -28,6 +28,7 @@ _FIGURE_HINT = re.compile(
 # A sentence whose main verb is one of saying: its places are the speaker's, not the event's.
 _SPEECH_ROOTS = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "accuse", "deny"}
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were) (?:said|reported|believed|thought) to|according to unconfirmed)\b", re.I)
+_IN_EVENT = re.compile(r"\b(?:in|during|by|amid)\s+$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation)\b", re.I)
 
 
@@ -132,9 +133,16 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         (past_year and published_year and past_year < published_year)
         or (mention.figures and all(f.background for f in mention.figures))
     )
-    anaphor = _ANAPHOR.search(sent.text)
-    if anaphor and (trigger is None or anaphor.start() <= trigger.start):
-        mention.anaphoric = anaphor.group(1).lower()
+    for anaphor in _ANAPHOR.finditer(sent.text):
+        # The sentence refers back to an event already reported when its own event word is the
+        # anaphor ("the operation killed 25"), when it has none, or when what it reports happened
+        # in it ("25 people were killed in the Azerbaijani operation"). "Hours before the start of
+        # the operation, six were killed in mine explosions" reports a new event of its own.
+        if trigger is None or anaphor.start() <= trigger.start < anaphor.end() or (
+            trigger.start < anaphor.start() and _IN_EVENT.search(sent.text[:anaphor.start()])
+        ):
+            mention.anaphoric = anaphor.group(1).lower()
+            break
     return mention
 
 
