@@ -79,12 +79,7 @@ def test_seed_name_variants_are_one_speaker(seed_result):
     assert len(turkish) == 1  # the paragraph told twice counts once
 
 
-# Known gaps, said out loud rather than hidden: a figure inside a quotation that spans several
-# sentences takes no claimant yet (dadaab: "one of them was killed", said by Maj. Ibraahim).
-_KNOWN_GAPS = {"dadaab-kidnap-rescue-2012": "claimant of a figure inside a multi-sentence quotation"}
-_CASES = [pytest.param(p, marks=pytest.mark.xfail(reason=_KNOWN_GAPS[p.name.split(".")[0]], strict=False))
-          if p.name.split(".")[0] in _KNOWN_GAPS else p
-          for p in sorted(FIXTURES.glob("*.expected.json"))]
+_CASES = sorted(FIXTURES.glob("*.expected.json"))
 
 
 @pytest.mark.parametrize("path", _CASES, ids=lambda p: p.name.split(".")[0])

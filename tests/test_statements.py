@@ -63,3 +63,18 @@ def test_capital_as_speaker_is_its_government():
 def test_hedge_is_not_a_statement():
     [found] = _statements("Twelve people are said to have been killed in the raid.")
     assert found == []
+
+
+def test_a_quotation_running_on_keeps_its_speaker_and_claims_its_figures():
+    from eventledger.pipeline import extract
+
+    text = ("Rebels ambush convoy near border\n\n"
+            "Gunmen attacked a police convoy on Tuesday near the border town of Mandera, officials said. "
+            "Police commander John Kariuki said officers were patrolling the road at dawn. "
+            "\"We were ambushed near the river,\" he said. \"We returned fire, two of them were killed and the rest "
+            "escaped. We recovered three rifles.\"")
+    result = extract(text, published="2021-03-02")
+    claims = [s for s in result.statements if s.text.startswith("We returned fire")]
+    assert claims and "Kariuki" in claims[0].speaker
+    killed = [f for e in result.events for f in e.figures if f.kind == "killed" and f.count == 2]
+    assert killed and "Kariuki" in (killed[0].claimant or "")

@@ -14,6 +14,7 @@ from .actors import find_actors
 from .attribution import find_claimant
 from .figures import find_figures
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
+from .quotes import attribute_quotations
 from .places import find_event_place, is_government_metonym
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
@@ -55,6 +56,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
         event = _event_mention(sent, kind, article.published, published_year)
         if event is not None:
             found.events.append(event)
+    attribute_quotations(article, found, body)
     return found
 
 

@@ -267,8 +267,10 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
             context.remember(_noun_phrase(subject).text, _is_person(_noun_phrase(subject)))
     if not found:
         _remember_subject(doc, context)
-    people = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
-    if people:
+    people = [ent.text for ent in doc.ents if ent.label_ == "PERSON" and not _inside(ent.start_char, quotes)]
+    if people and not any(m.speaker and not m.speaker_is_pronoun for m in found):
+        # A person named in passing is the likeliest "he" of the next sentence, unless this
+        # sentence's own speaker is one: "X said officials led them to Dhobley" keeps X.
         context.remember(people[-1], True)
     return _merge_same_speaker(found)
 

@@ -211,7 +211,8 @@ def score(expectation: Expectation, result: Extraction) -> Score:
             continue
         s.statements_total += 1
         hits = [st for st in result.statements if st.kind == want.kind and _same_party(want.speaker, st.speaker)
-                and (want.text is None or _text_overlaps(want.text, st.text))]
+                and (want.text is None or _text_overlaps(want.text, st.text)
+                     or (st.sentence is not None and want.text.lower() in st.sentence.text.lower()))]
         if want.count is not None:
             ok = len(hits) == want.count
         else:
