@@ -52,7 +52,7 @@ def _figure_line(figure) -> str:
         among.append(f"{figure.civilians} civilians")
     if figure.children is not None:
         among.append(f"{figure.children} children")
-    count = figure.count if figure.low is None or figure.low == figure.high else f"{figure.count} ({figure.low}-{figure.high})"
+    count = _count_text(figure)
     text = f"{figure.kind} {count}"
     if among:
         text += f" (incl. {', '.join(among)})"
@@ -104,3 +104,14 @@ def format_table(result: Extraction) -> str:
 def _short(text: str, width: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _count_text(figure) -> str:
+    """'25', 'at least 6', 'up to 20', '10 (10-20)'."""
+    if figure.low is not None and figure.high is not None and figure.low != figure.high:
+        return f"{figure.count} ({figure.low}-{figure.high})"
+    if figure.low is not None and figure.high is None and figure.low == figure.count:
+        return f"at least {figure.count}"
+    if figure.high is not None and figure.low is None:
+        return f"up to {figure.count}"
+    return str(figure.count)

@@ -128,6 +128,8 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         mention.figures.append(found)
     date = find_date(sent.text, published)
     if date is not None:
+        if published and date.date > published[:10] and not figures:
+            return None  # "troops are due to leave by the end of 2014": a plan, not a reported event
         mention.date, mention.date_precision = date.date, date.precision
         mention.date_evidence = _ev(sent, date.start, date.end)
     past_year = year_of(sent.text)

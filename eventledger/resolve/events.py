@@ -4,12 +4,16 @@ same event, geocode its place, normalise its actors and claimants, settle its da
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from ..extraction.mentions import EventMention, FigureFound
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
+from .capitals import government_of
 from .gazetteer import country_of, geocode
+
+_SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|district|region|state|county|governorate)?)\s*$")
 
 # Mentions of these sub-types describe the same kind of violence loosely enough that a
 # mention referring back ("the operation killed 25") may join an event of another of them.
@@ -132,6 +136,28 @@ def _matching_group(index, mention, groups, places):
     return None
 
 
+def _claimant_seat(mentions: list[EventMention], context: tuple[str, ...]) -> Location | None:
+    """'Government officials in Kunar province said ...': when the report names no place of its
+    own, local officials speak for where it happened. A capital or a country says nothing of the
+    place (national officials speak for the whole country)."""
+    for mention in mentions:
+        claimant, evidence = mention.claimant, mention.claimant_evidence
+        if not claimant or evidence is None:
+            continue
+        match = _SEAT.search(claimant)
+        if match is None:
+            continue
+        name = match.group(1)
+        location = geocode(name, context_countries=context)
+        if location is None or location.feature == "country" or government_of(name) is not None:
+            continue
+        start = evidence.start + match.start(1)
+        location.mention = name
+        location.evidence = Evidence(start, start + len(name), name)
+        return location
+    return None
+
+
 def _compatible(a: Location, b: Location) -> bool:
     """Same place, or a country and a place inside it ("the operation in Azerbaijan")."""
     if _place_key(a) == _place_key(b):
@@ -147,6 +173,8 @@ def _build_event(event_id, group, places, default_place, article, statements, co
     # The most precise place any report gives ("kidnapped in Kenya" then "in the Dadaab complex").
     located = [places[i] for i, _ in group if i in places]
     location = min(located, key=lambda loc: loc.precision or 3) if located else None
+    if location is None:
+        location = _claimant_seat(mentions, context)
     if location is None and not lead.background:
         location = default_place
     dated = next((m for m in mentions if m.date), None)
