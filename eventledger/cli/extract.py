@@ -49,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
 def _figure_line(figure) -> str:
     among = []
     if figure.civilians is not None:
-        among.append(f"{figure.civilians} civilians")
+        among.append(f"{figure.civilians} civilian{'' if figure.civilians == 1 else 's'}")
     if figure.children is not None:
-        among.append(f"{figure.children} children")
+        among.append(f"{figure.children} child{'' if figure.children == 1 else 'ren'}")
     count = _count_text(figure)
     text = f"{figure.kind} {count}"
     if among:
