@@ -95,12 +95,12 @@ def test_ray_engine_matches_local_engine(ray_cluster, tmp_path):
     local = {d.source: (run_one(d.raw, d.source) if d.error_code is None else d) for d in docs}
 
     out = tmp_path / "out"
-    summary = run(iter(docs), str(out), num_workers=2, batch_size=2, block_rows=2)
+    summary = run(iter(docs), str(out), num_workers=2, batch_size=2, block_rows=2, window=3)  # two windows
     rows = _rows(out)
 
     assert summary.total == len(docs) == len(rows)
     assert sorted(r["source"] for r in rows) == sorted(local)  # one row per document, nothing lost
-    assert summary.ok == len(ARTICLES) and summary.failed == 2 and summary.lost == 0
+    assert summary.ok == len(ARTICLES) and summary.failed == 2 and summary.lost == 0 and summary.windows == 2
     for row in rows:
         want = local[row["source"]]
         assert row["doc_id"] == want.doc_id
