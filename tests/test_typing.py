@@ -101,7 +101,8 @@ def test_interface_and_batch():
 
 @pytest.mark.parametrize("name,minimum", [
     ("sentences.tsv", 0.95), ("sentences2.tsv", 0.9), ("sentences3.tsv", 0.9), ("snippets4.tsv", 0.9), ("snippets5.tsv", 0.9),
-    ("none6.tsv", 0.9), ("none7.tsv", 0.9), ("territory8.tsv", 0.9),
+    ("none6.tsv", 0.9), ("none7.tsv", 0.9), ("territory8.tsv", 0.9), ("sentences9.tsv", 0.9), ("sentences10.tsv", 0.9),
+    ("sentences11.tsv", 0.9), ("sentences12.tsv", 0.9), ("snippets13.tsv", 0.9), ("headlines14.tsv", 0.9), ("snippets15.tsv", 0.9), ("territory16.tsv", 0.9), ("captions17.tsv", 0.9), ("none18.tsv", 0.9), ("snippets19.tsv", 0.9), ("snippets20.tsv", 0.9), ("article21.tsv", 0.9), ("transfer22.tsv", 0.9), ("mixed23.tsv", 0.85),
 ])
 def test_written_sentences(name, minimum):
     """Sentences and snippets written for the project, none copied from CASE or PLOVER. Each file
@@ -157,3 +158,64 @@ def test_score_command_on_case_dev(capsys):
     assert "weighted F1 (25 sub-types)" in out and "none-rate on non-ACLED snippets" in out
     weighted = float(out.split("weighted F1 (25 sub-types):")[1].split()[0])
     assert weighted >= 0.8, out
+
+
+# Sentence-level patterns the pipeline meets in articles (written for these tests).
+ARTICLE_SENTENCES = [
+    ("A rally against the pension reform took place in the capital after the police operation.", "Peaceful protest"),
+    ("Nine people had been killed in mine explosions in the region since January, the governor said.", "Remote explosive/landmine/IED"),
+    ("Shrapnel killed a railway engineer in the city centre on Tuesday.", "Shelling/artillery/missile attack"),
+    ("Twenty positions of the separatist units were captured by the army overnight.", "Government regains territory"),
+    ("The government accused the militia of trying to carry out ethnic cleansing in the south.", "none"),
+    ("Two men accused of building explosive devices have been arrested in the capital.", "Arrests"),
+    ("The opposition demanded that the army withdraw from the border villages.", "none"),
+    ("The defence ministry denied that its jets had bombed the market.", "none"),
+    ("The rebels said they would never surrender their weapons.", "none"),
+    ("A grenade went off accidentally in the hands of a recruit during training, killing him.", "none"),
+    ("A farmer found a rusty shell in his field and called the police.", "none"),
+    ("The foreign minister said the attacks on the town were unacceptable.", "none"),
+    ("After a meeting with the UN envoy, the militia agreed to withdraw from the port.", "Agreement"),
+    ("The junta and the protest leaders reached a power-sharing deal after talks mediated by the regional bloc.", "Agreement"),
+    ("The ambassador was summoned to protest against the minister's remarks.", "none"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ARTICLE_SENTENCES)
+def test_article_sentences(text, expected):
+    kind = classify(text)
+    assert kind.sub_event_type == expected, (text, kind)
+
+
+def test_second_opinion_model():
+    """The hashed n-gram model ships, covers every sub-type, and speaks only when the rules found
+    neither an event nor a reason for "none"; its trigger is evidence in the text."""
+    from eventledger.extraction.eventtype import model
+
+    loaded = model._model()
+    assert loaded is not None, "eventledger/data/events/typing_model.npz is missing"
+    labels = set(loaded[2])
+    assert labels == set(taxonomy().sub_types) | {"none"}
+    opinion = model.opinion("Unknown assailants stabbed a human rights lawyer to death outside his office.")
+    assert opinion.sub == "Attack" and opinion.probability > 0.8
+    kind = classify("Unknown assailants stabbed a human rights lawyer to death outside his office.")
+    assert kind.sub_event_type == "Attack" and kind.trigger is not None
+    text = "Unknown assailants stabbed a human rights lawyer to death outside his office."
+    assert text[kind.trigger.start:kind.trigger.end] == kind.trigger.text
+    assert kind.confidence <= 0.6  # a second opinion is never as sure as a cue
+    # statements, denials and plans silence it, whatever their words
+    for text in ("The rebels denied they had captured the town.", "The army said it would retake the town soon.",
+                 "The operation involved the police, the army and intelligence officers."):
+        assert classify(text).sub_event_type == "none", text
+
+
+def test_training_script_is_deterministic():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_typing.py"
+    spec = importlib.util.spec_from_file_location("train_typing", path)
+    train_typing = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_typing)
+    a, b = train_typing.generate(3), train_typing.generate(3)
+    assert a == b
+    assert {label for label, _ in a} == set(taxonomy().sub_types) | {"none"}
+    assert all("{" not in text for _, text in a)

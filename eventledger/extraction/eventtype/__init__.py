@@ -6,7 +6,13 @@ text reports no political-violence, protest or strategic-development event (natu
 accidents, crime, diplomacy, attributions of responsibility, threats, denials).
 
 The vocabularies are data: `eventledger/data/events/lexicon.toml` (cues) and
-`eventledger/data/events/taxonomy.toml` (the 6 types and 25 sub-types, with CASE 2021 codes)."""
+`eventledger/data/events/taxonomy.toml` (the 6 types and 25 sub-types, with CASE 2021 codes).
+
+When the rules find no event and no reason for "none", a second opinion is asked: a hashed n-gram
+linear model (`model.py`, weights in `eventledger/data/events/typing_model.npz`, trained by
+`scripts/train_typing.py` on sentences generated from a grammar written for the project, never on
+CASE or PLOVER). It decides only when it is sure, and never in a sentence that reports a statement,
+a denial, a plan or a disaster."""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import find
+from .model import opinion
 from .rules import decide
 from .taxonomy import taxonomy
 
@@ -48,7 +55,15 @@ def classify(text: str) -> EventKind:
     """The ACLED event type and sub-event type of `text` (a sentence or a short snippet)."""
     if not text or not text.strip():
         return EventKind("none", "none", 1.0, None)
-    decision = decide(find(text))
+    found = find(text)
+    decision = decide(found)
+    if decision.sub == "none" and _may_ask_model(found, decision):
+        second = opinion(text)
+        if second is not None and second.sub != "none" and second.probability >= MODEL_MIN:
+            trigger = Trigger(second.start, second.end, text[second.start:second.end]) if second.start >= 0 else None
+            if trigger is not None:
+                confidence = MODEL_WEIGHT * second.probability
+                return EventKind(taxonomy().type_of[second.sub], second.sub, round(confidence, 3), trigger)
     if decision.sub == "none":
         rival = decision.score
         confidence = (decision.none_score + 1.0) / (decision.none_score + rival + 1.0)
@@ -58,6 +73,20 @@ def classify(text: str) -> EventKind:
     hit = decision.trigger
     trigger = _head(text, hit.start, hit.end) if hit else None
     return EventKind(taxonomy().type_of[decision.sub], decision.sub, round(min(0.99, confidence), 3), trigger)
+
+
+# The second opinion (eventtype/model.py) speaks only when the rules found no event and no reason
+# for "none": no disaster, accident, crime, diplomacy or attribution cue, and no statement, demand,
+# denial, threat or plan around (a sentence that reports words is not an event); then only when
+# it is sure, and its confidence is discounted.
+MODEL_MIN = 0.8
+MODEL_WEIGHT = 0.6
+_SILENCING = ("denial", "demand", "irrealis", "accusation", "attribution", "suspicion", "background", "natural_disaster",
+              "health", "accident", "crime", "diplomacy", "old_ordnance", "uxo_accident")
+
+
+def _may_ask_model(found, decision) -> bool:
+    return decision.none_score == 0 and not any(found.has(cue) for cue in _SILENCING)
 
 
 _WORD = re.compile(r"[\w'-]+")
@@ -88,9 +117,11 @@ def explain(text: str) -> dict:
     """The votes behind a decision (for debugging the lexicon)."""
     found = find(text)
     decision = decide(found)
+    second = opinion(text) if decision.sub == "none" and _may_ask_model(found, decision) else None
     return {
         "sub_event_type": decision.sub,
         "votes": decision.votes,
+        "model": None if second is None else {"sub_event_type": second.sub, "probability": round(second.probability, 3)},
         "none_score": round(decision.none_score, 2),
         "cues": {cue: [text[h.start:h.end] for h in hits] for cue, hits in found.hits.items()},
     }

@@ -52,6 +52,7 @@ WEAPON_SUBS = {
 }
 WEAPON_CUES = {"chemical", "suicide", "air", "shelling", "explosive", "blast", "grenade"}
 
+NONE_CUES = {"natural_disaster", "health", "accident", "crime", "diplomacy", "attribution", "old_ordnance", "uxo_accident", "humanitarian"}
 LATER_SENTENCE = 0.8  # a cue after the first sentence of a snippet
 IRREALIS = 0.3  # a cue in the scope of "threatened to", "would", "denied"...
 MIN_SCORE = 2.0  # below this, "none"
@@ -84,19 +85,36 @@ class Decision:
 
 
 _SCOPES = (("irrealis", 30, IRREALIS), ("demand", 80, IRREALIS), ("denial", 60, IRREALIS), ("attribution", 80, 0.5),
-           ("accusation", 60, 0.5), ("background", 90, 0.4), ("release", 25, 0.3), ("possession", 25, 0.3))
+           ("accusation", 60, 0.5), ("background", 90, 0.4), ("release", 25, 0.3), ("possession", 25, 0.3), ("suspicion", 60, 0.3), ("agreement_strong", 60, 0.5), ("humanitarian", 0, 0.4))
+_PEOPLE = re.compile(r"\b(?:passengers|villagers|students|pupils|schoolchildren|workers|civilians|people|women|children|girls|boys|hostages|travell?ers|worshippers|farmers)\b")
+_REASON = re.compile(r"\b(?:protest\w*|against|over|denounc\w*|condemn\w*|release of|demand\w*|anger at|outrage at|angered by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_PETTY = re.compile(r"rob|thie|stol|steal|burglar|carjack|cash-in|heist|fraud|scam|(?:land|family|personal|business|domestic|marital|inheritance|debt|money|property) (?:dispute|row|quarrel)|quarrel|argument", re.I)
+# what a crowd does in a riot: with a weak protest word ("supporters of", "crowds") it makes a protest
+_RIOT_ACT = re.compile(r"attack\w* (?:the )?police|(?:threw|throwing|hurled|hurling|pelted|pelting) |stone-?throwing|petrol bombs?|molotov", re.I)
+_AGREED = re.compile(r"(?:agreed|agree|signed|reached|struck|sealed|concluded|accepted) ", re.I)
+_PROTEST_ACTOR = re.compile(r"\s+(?:leaders?|movements?|groups?|organi[sz]ers|coalition|camp|figures?)\b", re.I)
+_PAST_AFTER = re.compile(
+    r"[^.;,!?]{0,40}?\b(?:last (?:week|month|year)|(?:a|one|two|three|four|five|six|several|\d+) (?:days|weeks|months|years) ago|"
+    r"earlier this (?:month|year)|over the (?:past|last) (?:\S+ )?(?:weeks|months|years?|decade))\b", re.I)
+_ANNOUNCED = re.compile(r"\b(?:announced|announces|said|says|declared|decided|pledged|vowed)(?: that)? (?:it|they|the group|the movement) (?:would|will)\s*$", re.I)
+CHANGE_CUES = {"change", "change_strong", "defect"}
 _SCOPE_BREAK = re.compile(r";|\b(?:after|since|when|while|as|before|following|but|and then)\b", re.I)
 
 
-def _modality(found: Found, hit: Hit) -> float:
+def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
     """How much a cue counts given where it is: later sentences of a snippet and later parts of
     a long text count a little less; a cue in the scope of "threatened to", "would", "denied",
     "claimed responsibility for", "a day after" counts much less."""
     factor = (1.0 if hit.sent == 0 else LATER_SENTENCE) * (1.0 - 0.15 * min(1.0, hit.start / 300))
     text = found.text
+    if _PAST_AFTER.match(text, hit.end):
+        factor *= 0.6  # "its leader was killed in an air strike last month": background of what is reported
     for name, reach, weight in _SCOPES:
-        if name == hit.cue:
+        if name in ignore:
             continue
+        if name == hit.cue or (hit.cue == "arrest" and name in ("accusation", "possession", "attribution", "suspicion")) \
+                or (hit.cue in NONE_CUES and name in ("possession", "release", "suspicion", "background")):
+            continue  # "men accused of building bombs were arrested": the arrest is the event
         for h in found.get(name):
             if h.sent != hit.sent or h.start > hit.start or (h.start >= hit.start and h.end <= hit.end):
                 continue
@@ -105,6 +123,8 @@ def _modality(found: Found, hit: Hit) -> float:
                 continue  # the month, a name, "would-be bombers"
             if h.start <= hit.start < h.end or (h.end <= hit.start and hit.start - h.end <= reach):
                 gap = text[h.end:hit.start]
+                if name == "irrealis" and hit.cue in CHANGE_CUES and _ANNOUNCED.search(text, max(0, h.end - 60), h.end):
+                    continue  # an armed group's announced change of activity is itself the event
                 if name == "background":
                     if "," in gap:
                         continue
@@ -114,6 +134,8 @@ def _modality(found: Found, hit: Hit) -> float:
     return factor
 
 
+_PASSIVE_GAP = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|overrun|overran|lost|beaten|driven|taken|shot|hit|forced|swept|caught)\b")
+_FORCED_OUT = re.compile(r"\bunder (?:heavy )?(?:fire|attack|pressure)\b|\b(?:forced|compelled) (?:\S+ )?(?:to )?(?:retreat|withdraw|flee|pull|abandon)", re.I)
 _FROM_PLACE = re.compile(
     r"(?:\s+\w+)?\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:towns?|cit(?:y|ies)|villages?|districts?|regions?|provinces?|"
     r"territor(?:y|ies)|areas?|enclaves?|crossings?|border|strongholds?)\b|(?:\s+\w+)?\s+from\s+(?-i:[A-Z][\w-]+)", re.I)
@@ -156,6 +178,11 @@ def _actor_side(found: Found, hit: Hit) -> str | None:
                 if any(h.start == hit.end + by.end() for h in found.get(cue)):
                     return side
         return None
+    if re.search(r"under (?:\S+ ){0,3}?control$", inside):
+        # "back under government control", "under rebel control": the owner is named inside
+        for cue, side in (("gov_actor", "gov"), ("nonstate_actor", "nsa"), ("nonstate_actor_cs", "nsa")):
+            if any(hit.start <= h.start and h.end <= hit.end for h in found.get(cue)):
+                return side
     if inside.startswith(("fell", "fallen", "falls")):
         for cue, side in (("nonstate_actor", "nsa"), ("nonstate_actor_cs", "nsa"), ("gov_actor", "gov")):
             if any(_overlaps(h, hit) for h in found.get(cue)):
@@ -177,7 +204,7 @@ def _actor_side(found: Found, hit: Hit) -> str | None:
     if candidates:
         start, _, side = min(candidates)
         gap = text[start:hit.end].lower()
-        if any(w in gap.split() for w in ("were", "was", "been", "being")):
+        if _PASSIVE_GAP.search(gap):  # "the rebels were driven out of", not "the army was back in control"
             side = "gov" if side == "nsa" else "nsa"
         return side
     for cue, side in (("gov_actor", "gov"), ("nonstate_actor", "nsa"), ("nonstate_actor_cs", "nsa")):
@@ -189,7 +216,7 @@ def _actor_side(found: Found, hit: Hit) -> str | None:
     return None
 
 
-def decide(found: Found) -> Decision:
+def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
     text = found.text
     votes: dict[str, Vote] = {}
 
@@ -201,18 +228,25 @@ def decide(found: Found) -> Decision:
     def mod(hit: Hit) -> float:
         key = id(hit)
         if key not in mods:
-            mods[key] = _modality(found, hit)
+            mods[key] = _modality(found, hit, ignore)
         return mods[key]
 
     # -- weapons seized, found, intercepted: their weapon words are objects, not attacks
     disrupted: list[tuple[int, int]] = []
+    not_places: list[int] = []
     for verb in found.get("disrupt_verb"):
         objects = _near(found, "weapon_object", verb, after=70) or _near(found, "weapon_object", verb, before=45)
         if objects:
             obj = objects[0]
             span = (min(verb.start, obj.start), max(verb.end, obj.end))
             disrupted.append(span)
-            vote(DISR, 5.0 * mod(verb), verb)
+            places = [c for c in found.get("capture") + found.get("capture_named") if c.sent == verb.sent]
+            seized = [c for c in places if _overlaps(c, verb)]
+            if seized and not any(c.start <= obj.start and obj.end <= c.end for c in seized):
+                continue  # "captured an army base and seized weapons": the verb's object is a place
+            not_places.extend(id(c) for c in seized)  # "seized a truck loaded with explosives at a checkpoint"
+            spoils = any(c.end <= verb.start for c in places)
+            vote(DISR, 5.0 * mod(verb) * (0.5 if spoils else 1.0), verb)  # "captured a base and seized weapons": spoils
     for hit in found.get("disrupt"):
         disrupted.append((hit.start, hit.end))
         vote(DISR, 5.5 * mod(hit), hit)
@@ -222,6 +256,7 @@ def decide(found: Found) -> Decision:
 
     # -- trigger cues vote for their sub-type
     weapon_hits: list[Hit] = []
+    strongest: dict[tuple[str, int, int], tuple[float, Hit]] = {}
     for cue in cues():
         if cue.sub is None:
             continue
@@ -231,12 +266,20 @@ def decide(found: Found) -> Decision:
                 weapon_hits.append(hit)
                 if is_disrupted(hit):
                     weight *= 0.15
-            vote(cue.sub, weight, hit)
+            key = (cue.sub, hit.start, hit.end)
+            if key not in strongest or weight > strongest[key][0]:
+                strongest[key] = (weight, hit)  # the same words matched by two cues of one sub-type vote once
+    for (sub, _, _), (weight, hit) in strongest.items():
+        vote(sub, weight, hit)
 
     # -- attacks: on armed targets a battle, on civilians violence against civilians
     for verb in found.get("attack_verb"):
         if any(_overlaps(verb, w) or 0 <= verb.start - w.end <= 2 for w in weapon_hits):
             continue  # "grenade attack", "suicide attack": the weapon decides
+        if text[verb.start:verb.end].lower().startswith(("raid", "storm")) and any(
+                a.sent == verb.sent and a.start > verb.end for a in found.get("arrest")) and not any(
+                k.sent == verb.sent for k in found.get("kill")):
+            continue  # "raided the homes of activists and took them into custody": an arrest operation
         targets = sorted(
             [(h.start, "mil") for h in _near(found, "military_target", verb, after=60)]
             + [(h.start, "civ") for h in _near(found, "civilian_target", verb, after=60)]
@@ -247,7 +290,11 @@ def decide(found: Found) -> Decision:
                 + [(-h.end, "civ") for h in _near(found, "civilian_target", verb, before=50)]
             )
         if targets:
-            vote(CLASH if targets[0][1] == "mil" else ATTACK, 3.5 * mod(verb), verb)
+            # the first target decides; an attack that also hits soldiers or a base is a battle
+            # ("attacking a marketplace and a military base")
+            armed = targets[0][1] == "mil" or any(kind == "mil" and text[verb.end:abs(at)].count(",") == 0
+                                                  for at, kind in targets[1:] if at > 0)
+            vote(CLASH if armed else ATTACK, 3.5 * mod(verb), verb)
         elif _near(found, "armed_attackers", verb, before=60) or any(k.sent == verb.sent for k in found.get("kill")):
             vote(ATTACK, 2.0 * mod(verb), verb)
     for kill in found.get("kill"):
@@ -270,7 +317,8 @@ def decide(found: Found) -> Decision:
     withdraw = max((mod(h) for h in found.get("withdraw")), default=0.0)
     fought = max((mod(h) for h in found.get("clash")), default=0.0) >= 0.5
     peaceful = found.has("transfer") or re.search(r"\b(?:deal|agreement|unopposed|without (?:a |any )?(?:fight|fighting|resistance|clashes))\b", text, re.I)
-    if withdraw and not peaceful and (fought or re.search(r"\bunder (?:heavy )?(?:fire|attack|pressure)\b", text, re.I)):
+    retreat = any(text[h.start:h.end].lower().startswith("retreat") for h in found.get("withdraw"))
+    if withdraw and not peaceful and (fought or retreat or _FORCED_OUT.search(text)):
         withdraw *= 0.3  # a retreat under fire is no peaceful handover
     if withdraw < 0.5:
         withdraw = 0.0
@@ -279,11 +327,14 @@ def decide(found: Found) -> Decision:
             vote(NONVIOL, 5.5 * mod(hit) * min(1.0, withdraw + 0.2), hit)
     for hit in found.get("withdraw"):
         if text[hit.start:hit.end].lower().startswith(("withdr", "pull", "retreat")):
-            vote(CHANGE, 3.0 * mod(hit), hit)  # a withdrawal; a handover below outvotes it
+            forced = 0.5 if _FORCED_OUT.search(text) else 1.0  # driven out: the capture is the event
+            vote(CHANGE, 3.0 * forced * mod(hit), hit)  # a withdrawal; a handover below outvotes it
             if _FROM_PLACE.match(text, hit.end):
                 vote(NONVIOL, 3.3 * mod(hit), hit)  # leaving a town or a region gives it up
     for hit in found.get("capture") + found.get("capture_named"):
         inside = text[hit.start:hit.end].lower()
+        if _PEOPLE.search(inside) or id(hit) in not_places:
+            continue  # "seized 12 passengers from a bus on the highway": people, not a place
         weak = inside.startswith(("under", "advance", "gained ground", "made gains"))
         weight = (2.5 if weak else 5.0) * mod(hit)
         if re.search(r"(?:base|post|checkpoint|outpost|position|barracks)s?$", inside) and not inside.startswith(("recapt", "retook", "retak", "regain", "liberat")):
@@ -300,24 +351,43 @@ def decide(found: Found) -> Decision:
             side = "gov" if any(_overlaps(h, hit) for h in found.get("capture_gov")) else "nsa"
         vote(GOV if side == "gov" else NSA, weight, hit)
 
+    # -- a mob is unarmed people: soldiers or gunmen who beat villagers are attacking them
+    mob = votes.get(MOB)
+    if mob and mob.trigger is not None:
+        armed = [h for h in found.get("gov_actor") + found.get("armed_attackers")
+                 if h.sent == mob.trigger.sent and h.end <= mob.trigger.start and mob.trigger.start - h.end <= 40
+                 and "," not in text[h.end:mob.trigger.start] and not _overlaps(h, mob.trigger)]
+        if armed:
+            mob.score *= 0.4
+
     # -- protests
     protest = Vote()
     diplomatic = found.get("diplomacy")
     for hit in found.get("protest") + found.get("protest_cs"):
         if any(_overlaps(hit, d) for d in diplomatic):
             continue  # "lodged a protest with the embassy"
-        protest.add(4.0 * mod(hit), hit)
+        if text[max(0, hit.start - 3):hit.start].lower() == "to " and any(
+                d.sent == hit.sent and 0 <= hit.start - d.end <= 60 for d in diplomatic):
+            continue  # "summoned the ambassador to protest against his remarks"
+        actor = _PROTEST_ACTOR.match(text, hit.end)  # "protest leaders reached a deal": who they are, not what they did
+        protest.add(4.0 * mod(hit) * (0.4 if actor else 1.0), hit)
     for hit in found.get("protest_weak"):
         protest.add(1.5 * mod(hit), hit)
-    if protest.best >= 2.5 or (protest.best and (protest.rest >= 1.2 or found.has("crowd_control"))):
+    riot_words = [h for h in found.get("protest_violent") if _RIOT_ACT.match(text, h.start)]
+    if protest.best >= 2.5 or (protest.best and (protest.rest >= 1.2 or found.has("crowd_control") or riot_words)):
         base, where = protest.score, protest.trigger
         sent = where.sent if where else 0
-        if found.has("protest_force"):
-            vote(FORCE, base + 3.5 * _strongest(found, "protest_force", mod), where)
-        if found.has("protest_violent"):
-            vote(VIOL, base + 3.0 * _strongest(found, "protest_violent", mod), where)
-        if found.has("protest_intervention"):
-            vote(INTER, base + 2.5 * _strongest(found, "protest_intervention", mod), where)
+        # "protesting the arrest of a colleague", "denouncing the killing of protesters": the reason, not the response
+        force = [h for h in found.get("protest_force") if not _REASON.search(text, max(0, h.start - 40), h.start)]
+        if force:
+            vote(FORCE, base + 3.5 * max(mod(h) for h in force), where)
+        # "hurled a grenade into the rally": the throwing is the weapon's, not the crowd's
+        violent = [h for h in found.get("protest_violent") if not any(abs(h.start - w.start) < 25 or abs(h.end - w.end) < 25 for w in weapon_hits)]
+        if violent:
+            vote(VIOL, base + 3.0 * max(mod(h) for h in violent), where)
+        intervention = [h for h in found.get("protest_intervention") if not _REASON.search(text, max(0, h.start - 40), h.start)]
+        if intervention:
+            vote(INTER, base + 2.5 * max(mod(h) for h in intervention), where)
         vote(PEACE, base + 0.5 + (1.0 if found.has("protest_peaceful") else 0.0), where)
         # what happens around a protest belongs to it
         for sub in (ARREST, CLASH, LOOT, ATTACK, "Remote explosive/landmine/IED", CHANGE):
@@ -331,6 +401,10 @@ def decide(found: Found) -> Decision:
 
     # -- agreements between conflict actors only
     agree = votes.get(AGREE)
+    if agree and agree.trigger is not None and any(_overlaps(agree.trigger, f) for f in found.get("agreement_frame")):
+        # "handed the town over under the peace deal": the deal frames the event that is reported
+        if any(votes[sub].score >= MIN_SCORE for sub in (NONVIOL, CHANGE, GOV, NSA) if sub in votes):
+            agree.score *= 0.5
     if agree and not found.has("conflict_context"):
         agree.score *= 0.5
 
@@ -341,8 +415,25 @@ def decide(found: Found) -> Decision:
         for sub in (ARREST, DISR, LOOT):
             if sub in votes:
                 votes[sub].score *= 0.5
+        # robbers, thieves, a family quarrel: violence for gain or in private is crime, not an attack
+        if any(_PETTY.match(text, h.start) for h in found.get("crime")):
+            for sub in (ATTACK, CLASH):
+                if sub in votes:
+                    votes[sub].score *= 0.5
+
+    # -- a grenade or a bomb in a crime or an accident, ordnance from old wars: not political violence
+    accident = _strongest(found, "accident", mod)
+    old = max(_strongest(found, "old_ordnance", mod), _strongest(found, "uxo_accident", mod))
+    if (crime and not political) or accident or old:
+        for sub in ("Grenade", "Remote explosive/landmine/IED", DISR):
+            if sub in votes and (sub != DISR or old):
+                votes[sub].score *= 0.5
 
     # -- none: disasters, accidents, crime, diplomacy, attributions
+    # (an agreement between conflict actors is reached in meetings and through envoys: that diplomacy is its setting)
+    agreed = votes.get(AGREE)
+    agreed_in_conflict = bool(agreed and agreed.score >= 3.0 and agreed.trigger is not None and found.has("conflict_context")
+                              and (agreed.trigger.cue == "agreement_strong" or _AGREED.match(text, agreed.trigger.start)))
     health = 3.0 * _strongest(found, "health", mod, top=2)
     if protest.best >= 2.5 or votes.get(VIOL):
         health *= 0.3  # a curfew riot, a lockdown protest
@@ -351,8 +442,9 @@ def decide(found: Found) -> Decision:
         health,
         4.5 * _strongest(found, "accident", mod, top=2),
         (3.5 if not political else 2.0) * crime,
-        3.5 * _strongest(found, "diplomacy", mod, top=2),
+        3.5 * _strongest(found, "diplomacy", mod, top=2) * (0.5 if agreed_in_conflict else 1.0),
         4.5 * _strongest(found, "attribution", mod),
+        3.0 * _strongest(found, "humanitarian", mod),
         7.0 * _strongest(found, "old_ordnance", mod),
         7.0 * _strongest(found, "uxo_accident", mod),
     ]
@@ -364,6 +456,10 @@ def decide(found: Found) -> Decision:
         return Decision("none", 0.0, 0.0, none_score, None, scores)
     best_score, best = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    if best_score < MIN_SCORE and not none_score and not ignore and found.has("background") and found.has("denial"):
+        # "failed to take the town after two days of fighting": the main event did not happen,
+        # what looked like its background is the event
+        return decide(found, ("background",))
     if best_score < MIN_SCORE or none_score > best_score:
         return Decision("none", best_score, runner_up, none_score, None, scores)
     return Decision(best, best_score, runner_up, none_score, votes[best].trigger, scores)
