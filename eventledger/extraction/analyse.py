@@ -29,6 +29,9 @@ _FIGURE_HINT = re.compile(
 # A sentence whose main verb is one of saying: its places are the speaker's, not the event's.
 _SPEECH_ROOTS = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "accuse", "deny"}
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were) (?:said|reported|believed|thought) to|according to unconfirmed)\b", re.I)
+# A sentence that opens on an event already reported, placed: "The operation in X ...".
+_LEAD_ANAPHOR = re.compile(r"^(?:\w+,?\s+){0,2}?(?:the|this|that)\s+(operation|offensive|attack|assault|strike|raid|"
+                           r"clashes|fighting|bombing|explosion|blast|protests?|demonstrations?|rally|march)\s+(?:in|at|near|on)\s", re.I)
 _IN_EVENT = re.compile(r"\b(?:in|during|by|amid)\s+$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation)\b", re.I)
 
@@ -44,6 +47,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     need_parse = [
         s for s, t in zip(body, typed)
         if t.sub_event_type != "none" or _FIGURE_HINT.search(s.text) or STATEMENT_HINT.search(s.text)
+        or _LEAD_ANAPHOR.search(s.text)
     ]
     parse_many(need_parse)
     parsed = {id(s) for s in need_parse}
@@ -82,7 +86,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     quotes = quote_spans(sent.text)
     figures = [f for f in find_figures(doc, publication_year=published_year) if not _in_quotes(f.start, quotes)]
     if kind.sub_event_type == "none" and not figures:
-        return None
+        return _refinement(sent, doc)
     trigger = kind.trigger
     if trigger is not None and _in_quotes(trigger.start, quotes):
         if not figures:
@@ -148,6 +152,27 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
             mention.anaphoric = anaphor.group(1).lower()
             break
     return mention
+
+
+def _refinement(sent: Sentence, doc) -> EventMention | None:
+    """'The operation in the Central Wakiso district involved the police ...': no new event, but
+    where (or who) the event already reported happened. Kept as an untyped mention that the
+    resolve stage folds into the event it refers back to."""
+    lead = _LEAD_ANAPHOR.search(sent.text)
+    if lead is None:
+        return None
+    noun_i = _token_at(doc, lead.start(1))
+    if noun_i is None:
+        return None
+    place = find_event_place(doc, noun_i)
+    if place is None or is_government_metonym(doc, place.start_char, place.end_char):
+        return None
+    return EventMention(
+        sentence=_ev(sent, 0, len(sent.text)), paragraph=sent.paragraph, event_type="none", sub_event_type="none",
+        confidence=0.0, trigger=_ev(sent, lead.start(1), lead.end(1)),
+        place=PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char),
+        anaphoric=lead.group(1).lower(),
+    )
 
 
 def _in_quotes(char: int, quotes: list[tuple[int, int]]) -> bool:

@@ -13,6 +13,7 @@ from .actors import normalize, same_name
 from .capitals import government_of
 from .gazetteer import country_of, geocode
 
+_SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|region|vicinity|enclave|same area)\b|\bnearby\b", re.I)
 _SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|district|region|state|county|governorate)?)\s*$")
 
 # Mentions of these sub-types describe the same kind of violence loosely enough that a
@@ -30,7 +31,8 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     groups = _group(mentions, places)
     events: list[Event] = []
     for number, group in enumerate(groups, start=1):
-        events.append(_build_event(f"E{number}", group, places, default_place, article, statements, context))
+        previous = next((e.location for e in reversed(events) if e.location is not None and not e.background), None)
+        events.append(_build_event(f"E{number}", group, places, default_place, article, statements, context, previous))
     return events
 
 
@@ -45,6 +47,9 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
     kept: list[EventMention] = []
     kept_places: dict[int, Location] = {}
     for index, mention in enumerate(mentions):
+        if mention.sub_event_type == "none" and not mention.figures:
+            _refine(mention, index, kept, kept_places, places)
+            continue
         if mention.sub_event_type == "none":
             host = next((m for m in reversed(kept) if m.paragraph == mention.paragraph and m.background == mention.background), None)
             if host is not None:
@@ -62,6 +67,26 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
             kept_places[len(kept)] = places[index]
         kept.append(mention)
     return kept, kept_places
+
+
+def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_places: dict[int, Location],
+            places: dict[int, Location]) -> None:
+    """Fold 'The operation in X district ...' into the latest event it names: its sentence joins
+    the evidence, and its place replaces a vaguer one in the same country."""
+    word = (mention.anaphoric or "").rstrip("s")
+    host_index = next((i for i in range(len(kept) - 1, -1, -1)
+                       if not kept[i].background and word and word in kept[i].sentence.text.lower()), None)
+    if host_index is None:
+        return
+    host = kept[host_index]
+    host.extra_sentences.append(mention.sentence)
+    new = places.get(index)
+    current = kept_places.get(host_index)
+    if new is None:
+        return
+    if current is None or (current.country_code == new.country_code and (new.precision or 3) < (current.precision or 3)) \
+            or (current.feature == "country" and current.country_code == new.country_code):
+        kept_places[host_index] = new
 
 
 def _context_countries(article: Article) -> tuple[str, ...]:
@@ -165,7 +190,7 @@ def _compatible(a: Location, b: Location) -> bool:
     return a.country_code == b.country_code and "country" in (a.feature, b.feature)
 
 
-def _build_event(event_id, group, places, default_place, article, statements, context) -> Event:
+def _build_event(event_id, group, places, default_place, article, statements, context, previous_place=None) -> Event:
     mentions = [m for _, m in group]
     typed = [m for m in mentions if m.sub_event_type != "none"] or mentions
     # The report that opened the event names it; later ones referring back ("the attack") do not retype it.
@@ -175,6 +200,8 @@ def _build_event(event_id, group, places, default_place, article, statements, co
     location = min(located, key=lambda loc: loc.precision or 3) if located else None
     if location is None:
         location = _claimant_seat(mentions, context)
+    if location is None and previous_place is not None and any(_SAME_AREA.search(m.sentence.text) for m in mentions):
+        location = previous_place  # "killed in mine explosions in the area": the area just reported
     if location is None and not lead.background:
         location = default_place
     dated = next((m for m in mentions if m.date), None)
