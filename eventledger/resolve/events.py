@@ -30,9 +30,20 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     mentions, places = _attach_untyped(mentions, places)
     groups = _group(mentions, places)
     events: list[Event] = []
+    paragraph_of = {}
     for number, group in enumerate(groups, start=1):
-        previous = next((e.location for e in reversed(events) if e.location is not None and not e.background), None)
-        events.append(_build_event(f"E{number}", group, places, default_place, article, statements, context, previous))
+        previous = next((e for e in reversed(events) if e.location is not None and not e.background), None)
+        event = _build_event(f"E{number}", group, places, default_place, article, statements, context,
+                             previous.location if previous else None)
+        if event.location is None and previous is not None and not event.background \
+                and paragraph_of.get(previous.id) == group[0][1].paragraph:
+            event.location = previous.location  # the paragraph goes on about the place it just named
+        last = events[-1] if events else None
+        if event.date_precision == "publication" and last is not None and last.date_evidence is not None \
+                and not last.background and paragraph_of.get(last.id) == group[0][1].paragraph:
+            event.date, event.date_precision = last.date, last.date_precision  # same paragraph, same day
+        paragraph_of[event.id] = group[-1][1].paragraph
+        events.append(event)
     return events
 
 
