@@ -1,0 +1,51 @@
+"""How an article's sentences become its events: places and days carried by the story's flow."""
+
+from __future__ import annotations
+
+from eventledger.pipeline import extract
+
+
+def _events(text: str, published: str):
+    return [e for e in extract(text, published=published).events if not e.background]
+
+
+def test_a_later_sentence_refines_the_place_of_the_event_it_names():
+    text = ("Police arrest bomb suspects\n\n"
+            "Nine people suspected of planning attacks have been arrested in a security operation in Kenya "
+            "that began on Saturday.\n\n"
+            "The operation in the Garissa district involved the police and the army.")
+    arrests = [e for e in _events(text, "2022-05-09") if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location is not None
+    assert arrests[0].location.name.startswith("Garissa") and arrests[0].location.country_code == "KE"
+    assert any("Garissa district" in ev.text for ev in arrests[0].evidence)
+
+
+def test_local_officials_place_an_event_that_names_no_place():
+    text = ("Air strike hits village\n\n"
+            "Provincial officials in Helmand province said on Monday that an air strike killed four militants.")
+    events = _events(text, "2021-08-03")
+    assert events and events[0].location is not None and events[0].location.name == "Helmand"
+
+
+def test_a_national_capital_in_the_claimant_places_nothing():
+    text = ("Clashes reported\n\n"
+            "The defence ministry in Kabul said that heavy clashes killed 12 soldiers.")
+    for event in _events(text, "2021-08-03"):
+        assert event.location is None or event.location.name != "Kabul"
+
+
+def test_the_same_paragraph_keeps_its_place_and_day():
+    text = ("Protest in the capital\n\n"
+            "In Nairobi, police fired tear gas at hundreds of protesters who marched against tax rises on Tuesday, "
+            "witnesses said. At least 40 people were arrested, according to a rights group.")
+    events = _events(text, "2024-06-27")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests, [e.sub_event_type for e in events]
+    assert arrests[0].location is not None and arrests[0].location.name == "Nairobi"
+    assert arrests[0].date == "2024-06-25"
+
+
+def test_a_plan_dated_after_publication_is_not_an_event():
+    text = ("Troops to leave\n\n"
+            "Most foreign combat troops are due to leave the country by the end of 2026, officials said.")
+    assert _events(text, "2024-01-10") == []
