@@ -127,7 +127,10 @@ def known_actor(name: str) -> ActorInfo | None:
 
 @lru_cache(maxsize=1)
 def _extra_demonyms() -> dict[str, str]:
-    text = resources.files("eventledger.data").joinpath("actors/demonyms.csv").read_text("utf-8")
+    path = resources.files("eventledger.data").joinpath("actors/demonyms.csv")
+    if not path.is_file():
+        return {}
+    text = path.read_text("utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
     return {name_key(row["demonym"]): row["country_code"] for row in rows}
 

@@ -243,7 +243,7 @@ def _build_event(event_id, group, places, default_place, article, statements, co
         if claimant and claimant not in event.claimants:
             event.claimants.append(claimant)
         for actor in mention.actors:
-            _add_actor(event.actors, actor, context, military=event.event_type in _VIOLENT)
+            _add_actor(event.actors, actor, context, military=event.event_type in _VIOLENT, event_type=event.event_type)
     return event
 
 
@@ -288,8 +288,8 @@ def _add_figure(figures: list[Figure], found: FigureFound) -> None:
     ))
 
 
-def _add_actor(actors: list[Actor], found, context: tuple[str, ...], military: bool = False) -> None:
-    info = normalize(found.text, context_country=context[0] if context else None)
+def _add_actor(actors: list[Actor], found, context: tuple[str, ...], military: bool = False, event_type: str | None = None) -> None:
+    info = normalize(found.text, context_country=context[0] if context else None, role=found.role, event_type=event_type)
     if military and info.actor_type == "state" and info.country:
         # A state fighting is its armed forces ("Azerbaijan launched an operation"), as ACLED codes it.
         info = normalize(f"{found.text} forces", context_country=info.country)

@@ -18,17 +18,25 @@ title line (alone, a sentence would be read as a headline and refused). Then:
   matches it.
 
 Source and target are printed again for the conflict and protest records only (PLOVER also codes
-diplomacy -- agree, consult, aid -- which eventledger does not type as events).
+diplomacy -- agree, consult, aid -- which eventledger does not type as events), and again counting
+event actors only ("[event actors]": actor1 / actor2, no statement speakers or targets), which
+measures the actor extractor alone. "target [gold places left out]" drops the gold targets that
+are towns or regions named as the scene (PLOVER codes "shelled Juba" with target Juba; eventledger
+never turns a place of the event into an actor); countries, capitals and known actors stay.
+
+`--split dev|heldout` scores one half, fixed by a hash of the record id (develop on dev, report
+both); `--dump FILE` writes each sentence's gold and predicted actors as JSON lines.
 
 For each, per sentence: accuracy = right / sentences with gold; precision = right / sentences
 where something was predicted (among those with gold); recall = right / sentences with gold.
 
-    python -m eventledger.score.plover [--examples N] [--limit N] [GOLD.json]
+    python -m eventledger.score.plover [--split dev|heldout|all] [--dump OUT.jsonl] [--examples N] [--limit N] [GOLD.json]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -83,6 +91,16 @@ class Tally:
                 f"R {self.recall:.3f} F1 {self.f1:.3f}  (right {self.right}, predicted {self.predicted}){extra}")
 
 
+def split_of(record: dict) -> str:
+    """'dev' or 'heldout', fixed by a hash of the record's id (about half each)."""
+    digest = hashlib.sha1(str(record.get("id", record.get("text", ""))).encode("utf-8")).digest()
+    return "dev" if digest[0] % 2 == 0 else "heldout"
+
+
+def select(records: list[dict], split: str) -> list[dict]:
+    return records if split == "all" else [r for r in records if split_of(r) == split]
+
+
 def load(path: Path = DEFAULT_GOLD) -> list[dict]:
     data = json.loads(path.read_text("utf-8"))
     return [r for r in data if r.get("event") != "DOCUMENT" and (r.get("text") or "").strip()]
@@ -116,6 +134,25 @@ def same_actor(gold: str, found: str | None) -> bool:
     return any(len(w) >= 5 and len(g) >= 5 and w[:5] == g[:5] for w in want for g in got)
 
 
+_PLACE_LEAD = re.compile(r"^(?:(?:in|at|near|the|central|southern|northern|eastern|western|occupied|capital|city|"
+                         r"town|of)\s+)+", re.I)
+
+
+def is_place_target(text: str) -> bool:
+    """A gold target that names where, not who: a town or region the gazetteer knows ("Juba",
+    "in central Baghdad", "West Bank") and that is neither a country, a capital (often the
+    government: "Moscow"), nor a known actor ("Hamas"). eventledger never makes an actor of a
+    place named as the scene of an event, so these are reported apart."""
+    from ..resolve.actors import known_actor
+    from ..resolve.capitals import government_of
+    from ..resolve.gazetteer import country_of, geocode
+
+    core = _PLACE_LEAD.sub("", text.strip())
+    if not core or country_of(core) or government_of(core) or known_actor(core) is not None:
+        return False
+    return geocode(core) is not None
+
+
 def _count(value) -> int | None:
     if value is None:
         return None
@@ -130,6 +167,8 @@ class Predicted:
     killed: list[int]
     injured: list[int]
     places: list[str]
+    event_sources: list[str] = field(default_factory=list)  # event actor1 only (no statement speakers)
+    event_targets: list[str] = field(default_factory=list)  # event actor2 only (no statement targets)
 
 
 def predicted_of(result) -> Predicted:
@@ -154,6 +193,7 @@ def predicted_of(result) -> Predicted:
                 injured.append(figure.count)
         if event.location is not None:
             places += [t for t in (event.location.name, event.location.mention) if t]
+    event_sources, event_targets = list(sources), list(targets)
     for statement in result.statements:
         if statement.speaker:
             sources.append(statement.speaker)
@@ -161,7 +201,7 @@ def predicted_of(result) -> Predicted:
             sources.append(statement.speaker_evidence.text)
         if statement.target:
             targets.append(statement.target)
-    return Predicted(sources, targets, killed, injured, places)
+    return Predicted(sources, targets, killed, injured, places, event_sources, event_targets)
 
 
 def _score_actors(tally: Tally, gold: list[str], found: list[str], text: str) -> None:
@@ -193,15 +233,22 @@ def _score_count(tally: Tally, gold_value, found: list[int], text: str) -> None:
         tally.errors.append(f"gold {gold} got {found}: {text[:140]}")
 
 
-def evaluate(path: Path = DEFAULT_GOLD, examples: int = 5, limit: int | None = None, out=None) -> dict[str, Tally]:
+def evaluate(path: Path = DEFAULT_GOLD, examples: int = 5, limit: int | None = None, out=None,
+             split: str = "all", dump: Path | None = None) -> dict[str, Tally]:
     out = out or sys.stdout
     from ..errors import InputError
     from ..pipeline import extract
 
-    records = load(path)[:limit] if limit else load(path)
+    records = select(load(path), split)
+    records = records[:limit] if limit else records
+    dumped = []
     tallies = {name: Tally(name) for name in ("source", "target", "dead", "injured", "event place")}
     # The same two actor measures on the conflict and protest records only (what eventledger types).
     conflict = {name: Tally(f"{name} [conflict]") for name in ("source", "target")}
+    # The actor extractor alone: event actor1 / actor2, without statement speakers and targets.
+    event_only = {name: Tally(f"{name} [event actors]") for name in ("source", "target")}
+    # Targets without the gold targets that are places (PLOVER sometimes codes the town attacked).
+    not_places = Tally("target [gold places left out]")
     failed = 0
     for record in records:
         text = " ".join(record["text"].split())
@@ -213,8 +260,17 @@ def evaluate(path: Path = DEFAULT_GOLD, examples: int = 5, limit: int | None = N
             failed += 1
             result = None
         found = predicted_of(result) if result is not None else Predicted([], [], [], [], [])
+        if dump is not None:
+            dumped.append({"id": record.get("id"), "event": record.get("event"), "text": text,
+                           "gold_source": _actor_texts(record.get("source")),
+                           "gold_target": _actor_texts(record.get("target")),
+                           "sources": found.sources, "targets": found.targets})
         _score_actors(tallies["source"], _actor_texts(record.get("source")), found.sources, text)
         _score_actors(tallies["target"], _actor_texts(record.get("target")), found.targets, text)
+        _score_actors(not_places, [t for t in _actor_texts(record.get("target")) if not is_place_target(t)],
+                      found.targets, text)
+        _score_actors(event_only["source"], _actor_texts(record.get("source")), found.event_sources, text)
+        _score_actors(event_only["target"], _actor_texts(record.get("target")), found.event_targets, text)
         if record.get("event") in CONFLICT_EVENTS:
             _score_actors(conflict["source"], _actor_texts(record.get("source")), found.sources, text)
             _score_actors(conflict["target"], _actor_texts(record.get("target")), found.targets, text)
@@ -222,12 +278,16 @@ def evaluate(path: Path = DEFAULT_GOLD, examples: int = 5, limit: int | None = N
         _score_count(tallies["injured"], record.get("injured"), found.injured, text)
         location = record.get("eventLoc") or {}
         _score_actors(tallies["event place"], [location["name"]] if location.get("name") else [], found.places, text)
-    print(f"PLOVER on {path.name}: {len(records)} sentences ({failed} refused by the pipeline)", file=out)
-    for tally in [*tallies.values(), *conflict.values()]:
+    if dump is not None:
+        dump.write_text("\n".join(json.dumps(d) for d in dumped) + "\n", "utf-8")
+    print(f"PLOVER on {path.name} [{split}]: {len(records)} sentences ({failed} refused by the pipeline)", file=out)
+    for tally in [*tallies.values(), *conflict.values(), *event_only.values(), not_places]:
         print(tally.line(), file=out)
         for error in (tally.errors[:examples] + tally.extras[:examples]) if "[" not in tally.name else []:
             print(f"    - {error}", file=out)
     tallies.update({t.name: t for t in conflict.values()})
+    tallies.update({t.name: t for t in event_only.values()})
+    tallies[not_places.name] = not_places
     return tallies
 
 
@@ -236,6 +296,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="PLOVER_GSR_CAMEO.json (default: ../shared/data/plover_gsr/)")
     parser.add_argument("--examples", type=int, default=5, help="errors printed per measure")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
+    parser.add_argument("--split", choices=("all", "dev", "heldout"), default="all",
+                        help="dev or held-out half (fixed by a hash of the record id), or all")
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="write each sentence's gold and predicted actors as JSON lines here")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -243,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.gold.exists():
         print(f"no gold file at {args.gold}", file=sys.stderr)
         return 1
-    evaluate(args.gold, args.examples, args.limit)
+    evaluate(args.gold, args.examples, args.limit, split=args.split, dump=args.dump)
     return 0
 
 
