@@ -376,6 +376,8 @@ def _is_actor(token: Token, role: str = "actor1") -> bool:
         return False
     if token.dep_ == "amod" and token.ent_type_ != "NORP" and token.pos_ != "PROPN":
         return False  # "military operation": an adjective, not an actor
+    if lower in _WEAPONS or token.lemma_.lower() in _WEAPONS:
+        return False  # "a drone strike": the weapon is how, not who
     if token.ent_type_ in _PLACE_ENTS and not _may_be_state(token, role):
         return False  # a town or region where something happened is a place, not an actor
     if role == "actor2" and token.pos_ == "PROPN" and token.ent_type_ not in ("NORP", *_PLACE_ENTS) \
@@ -390,6 +392,9 @@ def _is_actor(token: Token, role: str = "actor1") -> bool:
     return lower in _actor_nouns() or token.lemma_.lower() in _actor_nouns()
 
 
+_WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "bomb", "bombs", "shell", "shells", "mortar",
+            "mortars", "artillery", "grenade", "grenades", "mine", "mines", "ied", "car", "vehicle", "explosive",
+            "explosives", "airstrike", "strike", "shrapnel", "bullet", "bullets", "gunfire", "fire", "tear", "gas"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 

@@ -212,6 +212,11 @@ _GENERIC_TAIL = re.compile(r"\s+(?:movement|group|organi[sz]ation|militants?|fig
 def _known_core(phrase: str) -> ActorInfo | None:
     """A known actor named with a generic noun around it: 'Hezbollah guerrillas', 'the radical
     Palestinian Islamic Jihad movement', "Osama bin Laden's al-Qaeda terror network"."""
+    words = phrase.split()
+    for i in range(1, len(words) - 1):  # "paramilitary Rapid Support Forces": a known name after a modifier
+        known = known_actor(" ".join(words[i:]))
+        if known is not None:
+            return known
     core = phrase
     for _ in range(3):
         stripped = _GENERIC_TAIL.sub("", core)
