@@ -49,3 +49,28 @@ def test_a_plan_dated_after_publication_is_not_an_event():
     text = ("Troops to leave\n\n"
             "Most foreign combat troops are due to leave the country by the end of 2026, officials said.")
     assert _events(text, "2024-01-10") == []
+
+
+WIRE_PAGE = """<!DOCTYPE html><html><head><title>Gunmen kill 9 in village raid - Example Desk</title>
+<meta property="og:site_name" content="Example Desk"><meta name="date" content="2024-04-16"></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav><article>
+<h1>Gunmen kill 9 in village raid</h1>
+<p>MAIDUGURI, Nigeria (Reuters) - Gunmen killed at least nine people and abducted five others in a raid on the
+village of Ngaddabul in Nigeria's northeastern Borno state, police said on Tuesday.</p>
+<p>Police spokesman Ahmed Bello said the attackers arrived on motorcycles and opened fire on residents.</p>
+<p>A local leader, Bukar Ali, told Reuters that 14 bodies had been recovered by Tuesday morning.</p>
+</article><footer>All rights reserved.</footer></body></html>"""
+
+
+def test_wire_copy_dateline_village_and_a_second_toll():
+    result = extract(WIRE_PAGE)
+    assert result.article.original_source and "Reuters" in result.article.original_source
+    assert any(r.reason == "dateline" and r.text.startswith("MAIDUGURI") for r in result.removed)
+    assert not result.article.text.split("\n\n")[1].startswith("MAIDUGURI")
+    events = [e for e in result.events if not e.background]
+    assert len(events) == 1, [(e.sub_event_type, [x.text[:30] for x in e.evidence]) for e in events]
+    event = events[0]
+    # The village is not in the gazetteer: the state that contains it, at region precision.
+    assert event.location is not None and event.location.name == "Borno" and event.location.precision == 3
+    tolls = {(f.count, f.claimant) for f in event.figures if f.kind == "killed"}
+    assert (9, "police") in tolls and any(count == 14 and "Bukar Ali" in (who or "") for count, who in tolls)

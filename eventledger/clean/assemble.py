@@ -23,6 +23,12 @@ _TEASER_END_WORDS = 60  # a unit this long is article text again, not a teaser b
 _DUPLICATE_MIN_WORDS = 8
 
 
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?)"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{1,30})\))?\s*[-–—:]+\s+"
+)
+
+
 @dataclass(slots=True)
 class _Judged:
     unit: Unit
@@ -97,7 +103,16 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
             date_line = date_line or text
             judged.append(_Judged(unit, "removed", "dateline"))
             continue
-        judged.append(_Judged(unit, unit.hint if unit.hint in ("heading", "title") else "body"))
+        kind = unit.hint if unit.hint in ("heading", "title") else "body"
+        wire = _WIRE_DATELINE.match(text) if kind == "body" and not any(j.kind == "body" for j in judged) else None
+        if wire is not None and len(text) > wire.end() + 40:
+            # "JOS, Nigeria (Reuters) - Gunmen killed ...": the dateline says where the story was
+            # filed and by whom, not where it happened; keep the agency as the original source.
+            judged.append(_Judged(Unit(wire.group(0).strip()), "removed", "dateline"))
+            if wire.group("agency") and source is None:
+                source = describe_outlet(wire.group("agency"))
+            unit = Unit(text[wire.end():], unit.hint)
+        judged.append(_Judged(unit, kind))
     _assign_title_and_headings(judged)
     _mark_duplicates(judged)
     return judged, source, date_line

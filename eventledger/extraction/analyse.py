@@ -14,8 +14,8 @@ from .actors import find_actors
 from .attribution import find_claimant
 from .figures import find_figures
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
+from .places import find_event_place, is_government_metonym, place_spans
 from .quotes import attribute_quotations
-from .places import find_event_place, is_government_metonym
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
 from .typing import classify_many
@@ -110,6 +110,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
             place = find_event_place(doc, root)  # the typer's trigger may sit off the main clause
         if place is not None and not is_government_metonym(doc, place.start_char, place.end_char):
             mention.place = PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char)
+            mention.place_fallbacks = _containers(sent, doc, place)
         for actor in find_actors(doc, trigger_i):
             mention.actors.append(ActorFound(actor.text, actor.role, sent.start + actor.start, sent.start + actor.end))
     claimant = find_claimant(doc)
@@ -152,6 +153,20 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
             mention.anaphoric = anaphor.group(1).lower()
             break
     return mention
+
+
+def _containers(sent: Sentence, doc, place) -> list[PlaceFound]:
+    """Places named right after the event's place, which usually contain it ("the village of
+    Kwall in Nigeria's central Plateau state"): where to fall back when the gazetteer does not
+    know the village."""
+    out = []
+    for span in place_spans(doc):
+        if place.token_end <= span.start <= place.token_end + 8 and span.start_char - doc[0].idx > place.start_char:
+            start, end = span.start_char - doc[0].idx, span.end_char - doc[0].idx
+            if not is_government_metonym(doc, start, end):
+                out.append(PlaceFound(span.text, sent.start + start, sent.start + end))
+    # The innermost container first: a region before its country ("Plateau state" before "Nigeria").
+    return sorted(out, key=lambda p: -p.start)
 
 
 def _refinement(sent: Sentence, doc) -> EventMention | None:

@@ -77,6 +77,11 @@ def _phrase(head: Token):
     for child in head.rights:
         if child.dep_ in ("prep", "compound", "pobj", "amod", "nmod", "case") and child.lower_ not in ("since", "after", "before", "during", "for", "with"):
             right = max(right, child.right_edge.i)
+        elif child.dep_ == "punct" and child.text == ",":
+            continue
+        elif child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            right = max(right, child.right_edge.i)  # "a local leader, Bukar Ali,": the name belongs to the claimant
+            break
         else:
             break
     while left < head.i and doc[left].lower_ in ("the", "a", "an", ",", "and", "however", "also"):

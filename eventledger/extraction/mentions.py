@@ -61,6 +61,7 @@ class EventMention:
     background: bool = False
     anaphoric: str | None = None  # "operation" in "the operation killed ...": refers back
     extra_sentences: list[Evidence] = field(default_factory=list)  # sentences that joined it
+    place_fallbacks: list[PlaceFound] = field(default_factory=list)  # places that contain `place`
 
 
 @dataclass(slots=True)

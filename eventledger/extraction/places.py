@@ -11,7 +11,20 @@ How a candidate is chosen, in order:
 2. a place nested in another candidate's phrase ("Sadr City in eastern Baghdad", "the Baghdad
    neighbourhood of Al-Bayaa") loses to it: the most specific place named wins;
 3. then a town before a region before a country, a place on the event word before one found
-   through its subject, fewer tree steps, closer in the text.
+   through its subject, fewer tree steps, closer in the text; a reference point ("20 km south of
+   X") after any other; a place opening the sentence ("In Gaza, soldiers shot ... near X") frames
+   the one on the verb; a place named just before its container ("in the X valley, in the
+   province of Y") wins over it even when the parse hung it elsewhere.
+4. when nothing hangs on the event's clause: the place its relative clause describes ("Iraq,
+   whose targets were bombed"), else a wider search up the event word's head chain, through
+   clauses that describe the same scene (a relative clause about a participant, a 'when' clause,
+   a participle) but not speech, intention, purpose, another time ("after", "since") or a
+   consequence ("sparked protests across X"), taken only when it leaves exactly one place.
+
+Names are refused as places when they are somebody ("Zongo was shot", "the second man, Abu X"),
+a backer or base ("Tehran-backed"), a dateline ("MEXICO CITY --"), or the hospital where the
+wounded were taken ("died at X Hospital"); "X's streets", "X, the regional capital" and "X
+district" after an organisation-like name are taken as places.
 """
 
 from __future__ import annotations
@@ -67,12 +80,28 @@ def place_spans(doc: Doc) -> list[Span]:
         if start >= end:
             continue
         span = doc[start:end]
+        if _lone_direction(span):
+            continue  # "East" in "between East and West Berlin": the named place is "West Berlin"
         if ent.label_ not in _PLACE_ENTS and not _looks_like_place(span, ent.label_):
             continue
         if end < len(doc) and doc[end].lower_ in suffixes:
             span = doc[start:end + 1]
         out.append(span)
     return out
+
+
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+            "northwest", "southeast", "southwest", "central", "upper", "lower"}
+
+
+def _lone_direction(span: Span) -> bool:
+    """A compass word standing for a directional name that follows ("East and West Berlin")."""
+    if len(span) != 1 or span[0].lower_ not in _COMPASS:
+        return False
+    doc = span.doc
+    i = span.end
+    return i + 2 < len(doc) and doc[i].lower_ in ("and", "or", "&") and doc[i + 1].lower_ in _COMPASS \
+        and doc[i + 2].pos_ == "PROPN"
 
 
 def _proper_spans(doc: Doc) -> list[Span]:
@@ -111,8 +140,17 @@ def _looks_like_place(span: Span, label: str) -> bool:
         return True  # "the town of Sheykler", "the province of Muthanna", "the countryside of Aleppo"
     if root.lower_ in cues["place_nouns"] and root.lower_ not in ("state", "capital", "base") and root.i > span.start:
         return True  # "Al-Nur hospital", "Manger Square" tagged as an organisation or a person
-    if root.dep_ == "compound" and root.head.lower_ in cues["place_nouns"] and 0 < root.head.i - span.end + 1 <= 2:
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in cues["place_nouns"] and 0 < root.head.i - span.end + 1 <= 2:
         return True  # "Aziziyah district", "the Gladiola outpost", "Kawkab army base"
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.lower_ in cues["region_nouns"] and label in ("ORG", "GPE", ""):
+        return True  # "at Aathmail of Nuwakot district" (one organisation-like name before "district")
+    if root.dep_ == "poss" and head.lower_ in cues["place_nouns"] and head.lower_ not in cues["institution_nouns"] \
+            and (_country(span.text) or is_known_place(span.text)):
+        return True  # "Grozny's streets", "Kabul's outskirts": the gazetteer knows the owner
+    if any(c.dep_ == "appos" and c.lower_ in cues["place_nouns"] for c in root.children) \
+            or (root.dep_ == "appos" and head.lower_ in cues["place_nouns"] and head.pos_ == "NOUN"):
+        return True  # "Kidal, the regional capital", "the provincial capital, Kidal"
     if label == "NORP" and not (root.dep_ == "pobj" and head.lower_ in cues["locative"]):
         return False
     if root.dep_ not in ("pobj", "dobj", "compound", "appos", "conj", "nsubjpass"):
@@ -159,24 +197,186 @@ def find_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
     anchors = _anchors(doc, trigger_i)
     candidates: list[_Candidate] = []
     for span in place_spans(doc):
-        if _is_report_origin(span) or _is_actor(span) or _is_government_seat(span):
+        if _excluded(span):
             continue
         found = _path_to_anchor(span, anchors)
         if found is None:
             continue
         penalty, path, via_subject = found
-        if not _attached(span, path):
+        if not _attached(span, path) or _under_other_event(path, trigger_i):
+            continue
+        candidates.append(_Candidate(span, penalty, len(path), via_subject, _level(span), _phrase_head(span), False))
+    if not candidates:
+        return _relative_on_place(doc, anchors) or _wider_place(doc, trigger_i)
+    _mark_modifiers(candidates)
+    kept = [c for c in candidates if not any(_nested(c, other) for other in candidates if other is not c)]
+    best = min(kept or candidates, key=lambda c: (
+        c.anchor_penalty, _reference_point(c.span), c.modifier, c.level, c.via_subject, c.steps,
+        abs(c.span.root.i - trigger_i)))
+    span = _contained_in(doc, best) or best.span
+    base = doc[0].idx
+    return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
+
+
+def _relative_on_place(doc: Doc, anchors: dict[int, int]) -> PlaceHit | None:
+    """'Iraq, whose military targets have been bombed ...', 'Aleppo, which was shelled ...': the
+    event's clause describes the place it hangs on."""
+    for i in anchors:
+        verb = doc[i]
+        if verb.dep_ != "relcl":
+            continue
+        relative = [t for t in verb.subtree if t.tag_ in ("WP$", "WDT", "WP") and t.i < verb.i]
+        if not relative:
+            continue
+        rel = relative[0]
+        if not (rel.tag_ == "WP$" or rel.dep_ in ("nsubjpass", "dobj")):
+            continue  # "Aleppo, which attacked ..." is no place
+        for span in place_spans(doc) + _proper_spans(doc):
+            if span.root.i == verb.head.i and (span.label_ in _PLACE_ENTS or _placeable(span)) \
+                    and span[0].lower_ != "the":
+                base = doc[0].idx
+                return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
+    return None
+
+
+def _under_other_event(path: list[Token], trigger_i: int) -> bool:
+    """'The killing sparked protests across Europe': the place belongs to the other event the
+    event word's verb names as its object."""
+    events = _cues()["event_nouns"]
+    for token in path:
+        if token.i != trigger_i and token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX") \
+                and any(c.i == trigger_i and c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children) \
+                and (token.lower_ in events or token.lemma_.lower() in events):
+            return True
+    return False
+
+
+def _reference_point(span: Span) -> bool:
+    """'20 km south of X', '10 miles from X': a place given only to locate another."""
+    i = _governing_prep_i(span)
+    if i is None:
+        return False
+    prep = span.doc[i]
+    return prep.lower_ in _COMPASS or _distance_from(prep)
+
+
+def _distance_from(prep: Token) -> bool:
+    """'150 metres from X', 'patrolling 10 miles from X' (the distance hung on the verb)."""
+    head = prep.head
+    return prep.lower_ == "from" and (head.lower_ in _DISTANCES or any(
+        c.dep_ == "npadvmod" and c.lower_ in _DISTANCES for c in head.children))
+
+
+def _contained_in(doc: Doc, best: _Candidate) -> Span | None:
+    """A place named just before the chosen one as lying in it ("in the Baliem Valley, in
+    Indonesia's province of Irian Jaya"), which the parse hung elsewhere: the more specific wins."""
+    prep_i = _governing_prep_i(best.span)
+    if prep_i is None or doc[prep_i].lower_ not in ("in", "outside", "near", "at"):
+        return None  # not "from X through Y to Z"
+    for span in place_spans(doc):
+        if span.end > best.span.start or _excluded(span) or span.root.head.i == best.phrase_head.i:
+            continue
+        other = _Candidate(span, 0, 0, False, _level(span), _phrase_head(span), False)
+        if other.level <= best.level and _follows_as_container(other, best):
+            return span
+    return None
+
+
+def _wider_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
+    """When nothing hangs on the event's own clause: a place hanging on the event word's head chain
+    (or on something under it) through clauses that describe the same scene -- a relative clause
+    about a participant ("shot at soldiers, who returned fire in Nablus"), a 'when' clause, a
+    participle -- but not through reported speech, an intention ("vowed to march into X"), a
+    purpose, another time ("since", "before") or a blocking preposition. Taken only when, after
+    nested places collapse to the most specific, exactly one such place is left."""
+    anchors = _anchors(doc, trigger_i)
+    token = doc[trigger_i]
+    depth = 0
+    while token.head.i != token.i and depth < 8 and token.dep_ != "parataxis" \
+            and not (token.dep_ == "advcl" and _subordinator(token) not in (None, "when", "while", "whilst")) \
+            and not (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _cues()["causal_verbs"]):
+        # not up from "after rebels attacked ...", "as fighting resumed": the main clause is another event
+        if token.dep_ == "relcl":
+            break  # "Aleppo, which attacked nobody, was praised": the main clause is not the event's
+        token = token.head
+        depth += 1
+        anchors.setdefault(token.i, 10 + depth)
+    candidates = []
+    for span in place_spans(doc):
+        if _excluded(span) or _is_dateline(span):
+            continue
+        found = _path_to_anchor(span, anchors, wide=True)
+        if found is None:
+            continue
+        penalty, path, via_subject = found
+        if not _attached(span, path) or _under_other_event(path, trigger_i):
             continue
         candidates.append(_Candidate(span, penalty, len(path), via_subject, _level(span), _phrase_head(span), False))
     if not candidates:
         return None
     _mark_modifiers(candidates)
     kept = [c for c in candidates if not any(_nested(c, other) for other in candidates if other is not c)]
-    best = min(kept or candidates, key=lambda c: (
-        c.anchor_penalty, c.modifier, c.level, c.via_subject, c.steps, abs(c.span.root.i - trigger_i)))
-    span = best.span
+    if len({c.span.text.lower() for c in kept}) != 1:
+        return None
+    span = min(kept, key=lambda c: (c.anchor_penalty, c.steps)).span
     base = doc[0].idx
     return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
+
+
+def _excluded(span: Span) -> bool:
+    return _is_report_origin(span) or _is_actor(span) or _is_government_seat(span) or _is_person(span) \
+        or _is_aftermath(span) or _is_affiliation(span)
+
+
+def _is_affiliation(span: Span) -> bool:
+    """'the Tehran-backed militia', 'a London-based group': a place naming a backer or a base."""
+    doc = span.doc
+    i = span.end
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in _cues()["affiliation_words"]
+
+
+def _is_person(span: Span) -> bool:
+    """A name the model or the gazetteer took for a place that is somebody: the one shot, killed or
+    arrested ("Zongo was shot"), or a name in apposition to a person ("the second man, Abu X")."""
+    cues = _cues()
+    root = _first_conjunct(span.root)
+    head = root.head
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in cues["person_verbs"]:
+        return True
+    if root.dep_ == "nsubj" and head.lemma_.lower() in cues["person_verbs"] and head.lemma_.lower() in ("die", "flee", "escape"):
+        return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in cues["person_verbs"] and head.lemma_.lower() not in cues["event_verbs"]:
+        return True  # "arrested X" (not "attacked X")
+    if root.dep_ == "appos" and _is_person_noun(head):
+        return True
+    if any(c.dep_ == "appos" and c.like_num for c in root.children):
+        return True  # "X, 45, ..."
+    return False
+
+
+def _is_aftermath(span: Span) -> bool:
+    """'... and later died at X Hospital', 'was taken to X Medical Center': where the wounded were
+    treated, not where the event happened."""
+    cues = _cues()
+    root = span.root
+    if root.head.lower_ in ("in", "of") and root.head.head.pos_ in ("NOUN", "PROPN") \
+            and _is_aftermath(span.doc[root.head.head.left_edge.i:root.head.head.i + 1]):
+        return True  # "... Medical Center in Nashville"
+    words = {t.lower_ for t in span} | {root.head.lower_}
+    if not words & {"hospital", "clinic", "medical", "infirmary"}:
+        return False
+    prep = span.root.head
+    verb = prep.head if prep.pos_ == "ADP" else prep
+    return verb.lemma_.lower() in cues["aftermath_verbs"]
+
+
+def _is_dateline(span: Span) -> bool:
+    """'MEXICO CITY --', 'KABUL, Afghanistan (AP) --': where the story was filed."""
+    doc = span.doc
+    if span.text.isupper() and "." not in span.text and len(span.text.replace(" ", "")) > 4:
+        return True  # (not "U.S.", "UAE")
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return span.start <= 3 and after in ("--", "—", "–")
 
 
 def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
@@ -189,6 +389,8 @@ def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
         token = token.head.head  # "a group of protesters in downtown St. Paul"
         anchors[token.i] = 0
     if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
+        if token.head.lemma_.lower() in _cues()["causal_verbs"]:
+            return anchors  # "the killing sparked protests across Europe": the verb's places are the consequence's
         token = token.head
         anchors[token.i] = 0
     penalty = 0
@@ -206,7 +408,7 @@ def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
     return anchors
 
 
-def _path_to_anchor(span: Span, anchors: dict[int, int]) -> tuple[int, list[Token], bool] | None:
+def _path_to_anchor(span: Span, anchors: dict[int, int], wide: bool = False) -> tuple[int, list[Token], bool] | None:
     """Climb from the name to the first anchor: (penalty, tokens climbed through, through a
     subject?), or None when the climb leaves the event's clause or crosses a blocking preposition."""
     cues = _cues()
@@ -217,6 +419,8 @@ def _path_to_anchor(span: Span, anchors: dict[int, int]) -> tuple[int, list[Toke
     via_subject = False
     for _ in range(16):
         if token.i in anchors:
+            if wide and anchors[token.i] >= 10 and _not_an_event_verb(token):
+                return None  # "said in Madrid that ...": the place of the saying
             return anchors[token.i] + penalty, path, via_subject
         head = token.head
         if head.i == token.i:
@@ -224,22 +428,46 @@ def _path_to_anchor(span: Span, anchors: dict[int, int]) -> tuple[int, list[Toke
         dep = token.dep_
         if token.i != span.root.i:
             if token.pos_ in ("VERB", "AUX") and dep in _CLAUSE_BLOCK:
-                if not _clause_allowed(token):
+                if not (_clause_allowed_wide(token) if wide else _clause_allowed(token)):
                     return None
                 if dep == "conj" or (dep == "advcl" and _subordinator(token)) or _purpose(token):
                     penalty += 1
-            elif dep in ("relcl", "ccomp", "parataxis", "pcomp", "csubj"):
+            elif dep in (("ccomp", "parataxis", "csubj") if wide else ("relcl", "ccomp", "parataxis", "pcomp", "csubj")):
                 return None
-            if token.pos_ == "ADP" and token.lower_ in cues["blocking_preps"] and token.i != governing:
+            if (token.pos_ == "ADP" or dep == "prep") and token.lower_ in cues["blocking_preps"] and token.i != governing \
+                    and not _locative_use(token):
                 # ... unless it leads to the event itself: "killed after clashes in X",
                 # "killed in clashes with the YPG near X".
-                if not (token.lower_ in ("after", "with", "amid", "following") and _event_noun_at(token, path)):
+                if not ((token.lower_ in ("after", "with", "amid", "following")
+                         or token.lower_ == "to" and token.head.lower_ in ("due", "owing"))  # "due to shelling on X"
+                        and _event_noun_at(token, path)):
                     return None
+            if token.dep_ == "agent" and head.lemma_.lower() in cues["sequence_verbs"]:
+                return None  # "..., which was followed by another explosion in X": another event
         if dep in ("nsubj", "nsubjpass") and head.i in anchors:
             via_subject = True
         path.append(token)
         token = head
     return None
+
+
+def _locative_use(prep: Token) -> bool:
+    """A preposition that usually leads elsewhere but here says where: "150 metres from a mosque
+    in X", "the entrance to X", "walked up to the car in which ... in X"."""
+    cues = _cues()
+    head = prep.head
+    if prep.lower_ == "from":
+        return _distance_from(prep) or head.lemma_.lower() in cues["departure_words"]
+    if prep.lower_ in ("to", "toward", "towards"):
+        return head.lower_ in cues["access_nouns"] or head.lemma_.lower() in cues["motion_verbs"]
+    return False
+
+
+def _event_or_place_noun(token: Token) -> bool:
+    cues = _cues()
+    word, lemma = token.lower_, token.lemma_.lower()
+    return word in cues["event_nouns"] or lemma in cues["event_nouns"] or word in cues["place_nouns"] \
+        or lemma in cues["place_nouns"] or word in cues["access_nouns"] or token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _event_noun_at(prep: Token, path: list[Token]) -> bool:
@@ -258,6 +486,9 @@ def _subordinator(verb: Token) -> str | None:
             break
         if child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB"):
             return child.lower_
+    edge = verb.left_edge
+    if edge.i < verb.i and edge.tag_ in ("IN", "WRB") and edge.lower_ in _cues()["subordinators"]:
+        return edge.lower_  # "since bombers linked to al-Qaida hit X": the parse hung "since" lower
     return None
 
 
@@ -289,6 +520,34 @@ def _clause_allowed(verb: Token) -> bool:
     return False
 
 
+def _not_an_event_verb(token: Token) -> bool:
+    """A verb of saying or of intending: what hangs on it is not where an event happened."""
+    cues = _cues()
+    lemma = token.lemma_.lower()
+    return lemma in cues["speech_verbs"] or lemma in cues["intent_verbs"]
+
+
+def _clause_allowed_wide(verb: Token) -> bool:
+    """The wider search's clause rule: a relative clause about a participant, a 'when' clause, a
+    participle or an event verb's purpose may describe the event's scene; speech, intention,
+    another time or a reason may not."""
+    cues = _cues()
+    dep = verb.dep_
+    if _not_an_event_verb(verb):
+        return False
+    if dep in ("ccomp", "parataxis", "csubj", "csubjpass"):
+        return False
+    if _purpose(verb) and dep != "xcomp":
+        return verb.lemma_.lower() in cues["event_verbs"]
+    if verb.lemma_ == "go" and any(c.dep_ == "xcomp" and _purpose(c) for c in verb.children):
+        return False  # "a bomb that was going to be planted at X": not done
+    if dep == "advcl":
+        return _subordinator(verb) in (None, "when", "while", "as", "whilst", "where", "after")
+    if dep == "conj":
+        return verb.lemma_.lower() in cues["event_verbs"] or verb.lemma_.lower() in cues["scene_verbs"]
+    return True
+
+
 def _purpose(verb: Token) -> bool:
     """'an operation to capture X', 'an offensive to retake X': an infinitive of purpose (its
     object is where the operation goes when the verb is itself an event: capture, seize, attack)."""
@@ -303,8 +562,13 @@ def _governing_prep_i(span: Span) -> int | None:
         if head.i == token.i:
             return None
         if head.pos_ == "ADP" or head.dep_ == "prep":
+            if head.lower_ == "to" and head.head.lower_ in _cues()["access_nouns"]:
+                token = _first_conjunct(head.head)  # "near the entrance to X": where the entrance is
+                continue
             if head.lower_ != "of":
                 return head.i
+            if head.head.lower_ in _COMPASS or head.head.lower_ in ("outside", "ahead"):
+                return head.head.i  # "20 km south of X": the compass word is the locative
             token = head.head  # "of" -> the noun it belongs to
             token = _first_conjunct(token)
             continue
@@ -325,8 +589,11 @@ def _attached(span: Span, path: list[Token]) -> bool:
     prep_i = _governing_prep_i(span)
     if prep_i is not None:
         prep = doc[prep_i]
-        if prep.lower_ in ("near", "outside", "off") and _level(span) == 2:
-            return False  # "a house near Pakistan": near a country is outside it
+        if (prep.lower_ in ("near", "outside", "off") or prep.lower_ in _COMPASS) and _level(span) == 2:
+            return False  # "a house near Pakistan", "10 km north of Syria": near a country is outside it
+        if prep.lower_ in ("on", "over") and prep.head.pos_ in ("NOUN", "PROPN") and span.root.head.i == prep.i \
+                and not _event_or_place_noun(prep.head):
+            return False  # "a specialist on Team X", "sovereignty over Kashmir": not where
         if prep.lower_ in cues["locative"] or prep.lower_ == "off":
             return True
         if prep.lower_ in ("to", "into", "toward", "towards") and prep.head.lemma_.lower() in cues["motion_verbs"]:
@@ -335,6 +602,8 @@ def _attached(span: Span, path: list[Token]) -> bool:
             return True  # "an attack on X"
         if prep.lower_ == "from" and prep.head.lemma_.lower() in cues["departure_words"]:
             return True  # "evacuated the wounded from Gorazde", "the withdrawal from X"
+        if _distance_from(prep):
+            return True  # "patrolling 10 miles from X"
         return False
     # No preposition: the role of the phrase the name belongs to.
     token = _first_conjunct(span.root)
@@ -345,7 +614,12 @@ def _attached(span: Span, path: list[Token]) -> bool:
                 return False
             # "captured Birao", "shelled the settlements of Arbin" -- but "captured Abu Zubaydah"
             # (a man the model took for a place): the gazetteer or a place noun must agree.
-            return token.i != span.root.i or _placeable(span)
+            return token.i != span.root.i or _placeable(span) or (
+                span.root.ent_type_ in ("GPE", "LOC", "FAC") and dep == "dobj"
+                and token.head.lemma_.lower() in cues["place_object_verbs"])  # "bombed Pooneryn"
+        if dep == "poss" and token.head.lower_ in cues["place_nouns"]:
+            token = _first_conjunct(token.head)  # "Grozny's streets are patrolled"
+            continue
         if dep in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN":
             if token.head.lower_ in cues["place_nouns"]:
                 token = _first_conjunct(token.head)
@@ -417,7 +691,11 @@ def _ancestors(token: Token) -> set[int]:
 
 
 def _nested(inner: _Candidate, outer: _Candidate) -> bool:
-    """'Sadr City in eastern Baghdad': Baghdad hangs inside the phrase of Sadr City."""
+    """'Sadr City in eastern Baghdad': Baghdad hangs inside the phrase of Sadr City; 'In Gaza,
+    soldiers shot ... near the Kissufim crossing': a place set in front of the clause frames it."""
+    if _fronted(inner.span) and not _fronted(outer.span) and outer.level <= inner.level and not outer.via_subject \
+            and outer.anchor_penalty <= inner.anchor_penalty:
+        return True  # (here "inner" is the frame: it gives way to the place inside it)
     if inner.phrase_head.i == outer.phrase_head.i:
         return inner.modifier and not outer.modifier
     if _follows_as_container(outer, inner):
@@ -432,6 +710,14 @@ def _nested(inner: _Candidate, outer: _Candidate) -> bool:
 
 _BETWEEN_POS = {"ADP", "DET", "ADJ", "NUM", "ADV", "PUNCT", "PART", "SPACE"}
 _DISTANCES = {"km", "kilometres", "kilometers", "miles", "mile", "kilometre", "kilometer", "metres", "meters"}
+
+
+def _fronted(span: Span) -> bool:
+    """'In Gaza Sunday, soldiers shot ...': a locative phrase opening the sentence before its verb."""
+    prep = span.root.head
+    if prep.pos_ != "ADP" or prep.lower_ not in ("in", "inside", "across", "throughout"):
+        return False
+    return prep.i <= span.doc[0].i + 1 and prep.head.i > span.end and prep.head.pos_ in ("VERB", "AUX")
 
 
 def _follows_as_container(first: _Candidate, second: _Candidate) -> bool:
@@ -451,6 +737,8 @@ def _follows_as_container(first: _Candidate, second: _Candidate) -> bool:
         return False
     return all(
         t.pos_ in _BETWEEN_POS or t.lower_ in cues["place_nouns"] or t.lower_ in _DISTANCES
+        or (t.dep_ == "amod" and t.tag_ == "VBN") or t.lower_.endswith("most") or t.lower_ in _COMPASS  # "the Israeli occupied south Lebanon"
+        or (t.dep_ in ("poss", "case") and (t.tag_ == "POS" or t.ent_type_ in ("GPE", "LOC")))  # "Indonesia's"
         or t.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "part", "side", "centre", "center", "heart")
         for t in between
     ) and not any(t.pos_ == "ADP" and t.lower_ in cues["blocking_preps"] - {"of", "to"} for t in between)
@@ -465,8 +753,9 @@ def _mark_modifiers(candidates: list[_Candidate]) -> None:
     for c in candidates:
         root = c.span.root
         if root.dep_ in ("compound", "amod", "nmod") and any(
-            o is not c and o.phrase_head.i == root.head.i and o.span.root.dep_ == "pobj" for o in candidates
-        ):
+            o is not c and o.phrase_head.i == root.head.i and o.span.root.dep_ == "pobj" and o.level <= c.level
+            for o in candidates
+        ):  # (but "the Swat valley of northwest Pakistan": a country after "of" is the container)
             c.modifier = True
 
 
@@ -494,6 +783,9 @@ def _is_report_origin(span: Span) -> bool:
     head = _first_conjunct(span.root).head
     if head.pos_ == "ADP" and head.head.lemma_.lower() in cues["speech_verbs"] and head.lower_ != "in":
         return True  # "called on Russia", "appealed to Moscow", "told reporters in ..." is kept
+    if head.lower_ == "in" and head.head.lemma_.lower() in cues["speech_verbs"] and span.label_ not in _PLACE_ENTS \
+            and span.root.ent_type_ not in _PLACE_ENTS:
+        return True  # "reported in Le Monde": a publication, not a place
     if head.lower_ == "from":
         verb = head.head
         for _ in range(3):
@@ -530,6 +822,8 @@ def _level(span: Span) -> int:
     from ..resolve.gazetteer import place_level
 
     cues = _cues()
+    while len(span) > 1 and span[0].lower_ in _COMPASS:
+        span = span[1:]  # "northwest Pakistan" is as wide as Pakistan
     text = span.text
     if _country(text):
         return 2

@@ -63,6 +63,12 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
             continue
         if mention.sub_event_type == "none":
             host = next((m for m in reversed(kept) if m.paragraph == mention.paragraph and m.background == mention.background), None)
+            if host is None and any(f.kind in ("killed", "injured") for f in mention.figures):
+                # "15 bodies had been recovered", a paragraph later: another toll of the violence
+                # just reported, kept beside the first as a claim of its own.
+                violent = [m for m in reversed(kept) if m.event_type in _VIOLENT and m.background == mention.background]
+                kinds = {f.kind for f in mention.figures}
+                host = next((m for m in violent if kinds & {f.kind for f in m.figures}), violent[0] if violent else None)
             if host is not None:
                 host.figures.extend(mention.figures)
                 if host.claimant is None and mention.claimant is not None:
@@ -115,11 +121,17 @@ def _geocode_places(mentions: list[EventMention], context: tuple[str, ...]) -> d
     for index, mention in enumerate(mentions):
         if mention.place is None:
             continue
-        location = geocode(mention.place.text, context_countries=context)
-        if location is not None:
-            location.mention = mention.place.text
-            location.evidence = Evidence(mention.place.start, mention.place.end, mention.place.text)
+        for rank, place in enumerate([mention.place, *mention.place_fallbacks]):
+            location = geocode(place.text, context_countries=context)
+            if location is None:
+                continue
+            if rank:
+                # The gazetteer does not know the village: the area that contains it, "near" at best.
+                location.precision = max(location.precision or 1, 2)
+            location.mention = place.text
+            location.evidence = Evidence(place.start, place.end, place.text)
             out[index] = location
+            break
     return out
 
 
@@ -169,6 +181,15 @@ def _matching_group(index, mention, groups, places):
         for group in candidates:
             if group[0][1].event_type in _VIOLENT:
                 return group
+    if groups and index not in places and not mention.figures \
+            and (mention.date is None or mention.date in {m.date for _, m in groups[-1]}):
+        # A detail with no place, day or toll of its own, right after an event of the same kind
+        # ("the attackers arrived on motorcycles and opened fire"), tells more of that event.
+        latest = groups[-1]
+        last = latest[-1][1]
+        if latest in candidates and latest[0][1].event_type == mention.event_type \
+                and mention.paragraph - last.paragraph in (0, 1):
+            return latest
     return None
 
 
