@@ -104,7 +104,8 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
             judged.append(_Judged(unit, "removed", "dateline"))
             continue
         kind = unit.hint if unit.hint in ("heading", "title") else "body"
-        wire = _WIRE_DATELINE.match(text) if kind == "body" and not any(j.kind == "body" for j in judged) else None
+        # Only the story's opening paragraph carries a dateline (plain text: the title counts as one).
+        wire = _WIRE_DATELINE.match(text) if kind == "body" and sum(j.kind == "body" for j in judged) <= 1 else None
         if wire is not None and len(text) > wire.end() + 40:
             # "JOS, Nigeria (Reuters) - Gunmen killed ...": the dateline says where the story was
             # filed and by whom, not where it happened; keep the agency as the original source.

@@ -121,6 +121,8 @@ def _is_person(span: Span) -> bool:
 def _speech_kind(verb: Token) -> str | None:
     acts = speech_acts()
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+    if preps & {"into", "onto", "through", "across"}:
+        return None  # "a missile slammed into a building", "charged through the crowd": motion, not speech
     for prep in preps:
         phrase = f"{verb.lemma_.lower()} {prep}"
         if phrase in acts.phrasal:
