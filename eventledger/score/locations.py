@@ -8,9 +8,11 @@ offsets (which match the text).
 
 A record counts as right when the predicted place overlaps any gold LOCATION, or when gold has no
 location and nothing is predicted. Records are split into dev and held-out by a hash of their id
-(fixed, so rules tuned looking at dev are measured honestly on held-out).
+(fixed, so rules tuned looking at dev are measured honestly on held-out). Error examples are printed
+for dev only: held-out shows totals, so that nobody tunes on it by accident (`--show-heldout` to
+override, for a final audit).
 
-    python -m eventledger.score.locations [--split dev|heldout|all] [--examples N] [--limit N] [GOLD.jsonl]
+    python -m eventledger.score.locations [--split dev|heldout|all] [--examples N] [--limit N] [--show-heldout] [GOLD.jsonl]
 """
 
 from __future__ import annotations
@@ -181,7 +183,8 @@ def report(name: str, result: LocationScore, examples: int = 3, out=None) -> Non
             print(f"      - [{verb}] gold {r.location_texts or None} got {o.predicted_text!r}: {text[:160]}", file=out)
 
 
-def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", examples: int = 3, limit: int | None = None) -> dict[str, LocationScore]:
+def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", examples: int = 3, limit: int | None = None,
+             show_heldout: bool = False) -> dict[str, LocationScore]:
     records, skipped = load(path)
     splits = ["dev", "heldout"] if split == "all" else [split]
     results: dict[str, LocationScore] = {}
@@ -189,7 +192,7 @@ def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", examples: int = 3, l
     for name in splits:
         chosen = select(records, name)[:limit] if limit else select(records, name)
         results[name] = score(chosen)
-        report(name, results[name], examples)
+        report(name, results[name], examples if name == "dev" or show_heldout else 0)
     if split == "all":
         both = LocationScore(outcomes=[o for r in results.values() for o in r.outcomes])
         report("all", both, examples=0)
@@ -202,6 +205,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
     parser.add_argument("--examples", type=int, default=3, help="examples printed per error kind")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N records of each split")
+    parser.add_argument("--show-heldout", action="store_true", help="print held-out error examples too (final audits only)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.gold.exists():
         print(f"no gold file at {args.gold}", file=sys.stderr)
         return 1
-    evaluate(args.gold, args.split, args.examples, args.limit)
+    evaluate(args.gold, args.split, args.examples, args.limit, getattr(args, "show_heldout", False))
     return 0
 
 
