@@ -23,7 +23,8 @@ MIN_POPULATION = 1000
 # A city this small is only trusted when the article is about its country.
 _SMALL_TOWN = 20_000
 _PREFIXES = re.compile(r"^(?:the\s+)?(?:(?:town|city|village|district|province|region|state|capital|area|county)\s+of\s+)", re.I)
-_DIRECTION = re.compile(r"^(?:central|northern|southern|eastern|western|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|greater)\s+", re.I)
+_DIRECTION = re.compile(r"^(?:central|northern|southern|eastern|western|north|south|east|west|north-?eastern|north-?western|"
+                        r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|upper|lower|greater|far)\s+", re.I)
 _SUFFIXES = re.compile(r"\s+(?:province|region|district|governorate|state|oblast|county|city|town)$", re.I)
 
 
