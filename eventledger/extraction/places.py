@@ -195,27 +195,35 @@ def find_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
     if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i and trigger.head.pos_ in ("NOUN", "PROPN"):
         trigger_i = trigger.head.i  # "air strike" given by its first word: the phrase is its head's
     anchors = _anchors(doc, trigger_i)
-    candidates: list[_Candidate] = []
-    for span in place_spans(doc):
-        if _excluded(span):
-            continue
-        found = _path_to_anchor(span, anchors)
-        if found is None:
-            continue
-        penalty, path, via_subject = found
-        if not _attached(span, path) or _under_other_event(path, trigger_i):
-            continue
-        candidates.append(_Candidate(span, penalty, len(path), via_subject, _level(span), _phrase_head(span), False))
+    candidates, kept = _collect(doc, anchors, trigger_i, wide=False)
     if not candidates:
         return _relative_on_place(doc, anchors) or _wider_place(doc, trigger_i)
-    _mark_modifiers(candidates)
-    kept = [c for c in candidates if not any(_nested(c, other) for other in candidates if other is not c)]
     best = min(kept or candidates, key=lambda c: (
         c.anchor_penalty, _reference_point(c.span), c.modifier, c.level, c.via_subject, c.steps,
         abs(c.span.root.i - trigger_i)))
     span = _contained_in(doc, best) or best.span
     base = doc[0].idx
     return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
+
+
+def _collect(doc: Doc, anchors: dict[int, int], trigger_i: int, wide: bool) -> tuple[list[_Candidate], list[_Candidate]]:
+    """The place names attached to the anchors, and those left once nested names collapse to the
+    most specific. The wide search (up the head chain) also refuses datelines."""
+    candidates: list[_Candidate] = []
+    for span in place_spans(doc):
+        if _excluded(span) or (wide and _is_dateline(span)):
+            continue
+        found = _path_to_anchor(span, anchors, wide=True) if wide else _path_to_anchor(span, anchors)
+        if found is None:
+            continue
+        penalty, path, via_subject = found
+        if not _attached(span, path) or _under_other_event(path, trigger_i):
+            continue
+        candidates.append(_Candidate(span, penalty, len(path), via_subject, _level(span), _phrase_head(span), False))
+    if candidates:
+        _mark_modifiers(candidates)
+    kept = [c for c in candidates if not any(_nested(c, other) for other in candidates if other is not c)]
+    return candidates, kept
 
 
 def _relative_on_place(doc: Doc, anchors: dict[int, int]) -> PlaceHit | None:
@@ -301,21 +309,9 @@ def _wider_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
         token = token.head
         depth += 1
         anchors.setdefault(token.i, 10 + depth)
-    candidates = []
-    for span in place_spans(doc):
-        if _excluded(span) or _is_dateline(span):
-            continue
-        found = _path_to_anchor(span, anchors, wide=True)
-        if found is None:
-            continue
-        penalty, path, via_subject = found
-        if not _attached(span, path) or _under_other_event(path, trigger_i):
-            continue
-        candidates.append(_Candidate(span, penalty, len(path), via_subject, _level(span), _phrase_head(span), False))
+    candidates, kept = _collect(doc, anchors, trigger_i, wide=True)
     if not candidates:
         return None
-    _mark_modifiers(candidates)
-    kept = [c for c in candidates if not any(_nested(c, other) for other in candidates if other is not c)]
     if len({c.span.text.lower() for c in kept}) != 1:
         return None
     span = min(kept, key=lambda c: (c.anchor_penalty, c.steps)).span
