@@ -6,13 +6,13 @@ in-memory reference (`memory.MemorySource`), loaded with the same hand-made extr
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from fixture_modules import load
 
 pytest.importorskip("fastapi", reason="the 'serve' extra (fastapi) is not installed")
 from fastapi.testclient import TestClient  # noqa: E402
@@ -28,17 +28,7 @@ STATIC = Path(__file__).resolve().parent.parent / "eventledger" / "serve" / "sta
 TOKEN = "s3cret-token"
 
 
-def _load(name: str, path: Path):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sample = _load("serve_sample", HERE / "make_sample.py")
+sample = load("serve_sample", HERE / "make_sample.py")
 
 
 records, ledger_file = sample.records, sample.ledger_file
@@ -49,7 +39,7 @@ def source(request, tmp_path_factory):
     if request.param == "memory":
         src = MemorySource.from_jsonl(str(SAMPLE))
     else:
-        queries = pytest.importorskip("eventledger.serve.queries", reason="the ledger (issue 5) is not importable yet")
+        from eventledger.serve import queries
         src = queries.LedgerSource(str(ledger_file(tmp_path_factory.mktemp("ledger") / "sample.duckdb")), read_only=True)
     yield src
     src.close()
@@ -323,7 +313,7 @@ def writable(tmp_path, request):
         if kind == "memory":
             src = MemorySource()
         else:
-            queries = pytest.importorskip("eventledger.serve.queries", reason="the ledger (issue 5) is not importable yet")
+            from eventledger.serve import queries
             src = queries.LedgerSource(str(tmp_path / "new.duckdb"), read_only=False)
         request.addfinalizer(src.close)
         options.setdefault("token", TOKEN)
@@ -414,11 +404,7 @@ def test_read_token_required(writable):
 
 
 def test_real_pipeline_through_the_api(tmp_path):
-    """With the real pipeline (skipped while it does not import): a sample article in, events out."""
-    try:
-        from eventledger.pipeline import process  # noqa: F401
-    except Exception as exc:  # pragma: no cover - only while the pipeline is being written
-        pytest.skip(f"the extraction pipeline does not import yet: {type(exc).__name__}: {exc}")
+    """With the real pipeline: a sample article in, events out."""
     text = (Path(__file__).resolve().parent.parent / "examples" / "voa_sample.txt").read_text("utf-8")
     client = TestClient(create_app(MemorySource(), token=TOKEN))
     response = client.post("/api/articles", json={"text": text, "published": "2013-04-07"}, headers=AUTH)
@@ -491,7 +477,6 @@ def test_serve_command_serves(tmp_path, kind):
 # ---- the ledger merges reports of one event from several outlets -------------------------------
 
 def test_merged_event_keeps_every_report_and_claim(tmp_path):
-    pytest.importorskip("eventledger.serve.queries", reason="the ledger (issue 5) is not importable yet")
     from eventledger.serve.queries import LedgerSource
 
     path = ledger_file(tmp_path / "merged.duckdb")
@@ -529,7 +514,6 @@ def test_merged_event_keeps_every_report_and_claim(tmp_path):
 
 
 def test_failed_document_is_a_clear_error(tmp_path):
-    pytest.importorskip("eventledger.serve.queries", reason="the ledger (issue 5) is not importable yet")
     from eventledger.records import DocResult
     from eventledger.serve.queries import LedgerSource
 
@@ -556,7 +540,6 @@ def test_a_crash_is_a_json_500_without_details():
 
 
 def test_post_to_a_read_only_ledger_is_refused(tmp_path):
-    pytest.importorskip("eventledger.serve.queries", reason="the ledger (issue 5) is not importable yet")
     from eventledger.serve.queries import LedgerSource
 
     src = LedgerSource(str(ledger_file(tmp_path / "ro.duckdb")), read_only=True)

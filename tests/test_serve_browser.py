@@ -2,22 +2,21 @@
 highlighted evidence, and check that markup in scraped text stays inert.
 
 The server is the real app (uvicorn on a loopback port) over a real ledger file loaded with the
-sample extractions (or over memory while the ledger cannot be imported). Chromium is driven over
+sample extractions. Chromium is driven over
 the DevTools protocol (tests/fixtures/serve/cdp.py); it is never downloaded. Screenshots go to
 tests/artifacts/ (gitignored) so a person can look at what the page showed."""
 
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from fixture_modules import load
 
 pytest.importorskip("fastapi", reason="the 'serve' extra (fastapi) is not installed")
 uvicorn = pytest.importorskip("uvicorn", reason="the 'serve' extra (uvicorn) is not installed")
@@ -28,18 +27,8 @@ FIXTURES = HERE / "fixtures" / "serve"
 ARTIFACTS = HERE / "artifacts"
 
 
-def _load(name: str, path: Path):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-cdp = _load("serve_cdp", FIXTURES / "cdp.py")
-sample = _load("serve_sample", FIXTURES / "make_sample.py")
+cdp = load("serve_cdp", FIXTURES / "cdp.py")
+sample = load("serve_sample", FIXTURES / "make_sample.py")
 
 CHROMIUM = cdp.find_chromium()
 pytestmark = pytest.mark.skipif(
@@ -49,12 +38,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def _source(tmp_path: Path):
-    from eventledger.serve.memory import MemorySource
+    from eventledger.serve.queries import LedgerSource
 
-    try:
-        from eventledger.serve.queries import LedgerSource
-    except Exception:  # pragma: no cover - only while the ledger (issue 5) is not importable
-        return MemorySource.from_jsonl(str(FIXTURES / "sample.jsonl")), "memory"
     return LedgerSource(str(sample.ledger_file(tmp_path / "page.duckdb")), read_only=True), "ledger"
 
 
