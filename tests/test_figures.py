@@ -88,3 +88,10 @@ def test_claimants(nlp, text, claimant, pronoun):
 def test_unsourced_hedge_has_no_claimant(nlp):
     hit = find_claimant(nlp("Ten people are said to have been killed in the shelling."))
     assert hit is None
+
+
+def test_one_named_role_and_counts_behind_modifiers(nlp):
+    assert figures(nlp, "Gunmen killed the deputy mayor of the town on Friday.") == [("killed", 1, None, None, None, None, False)]
+    assert figures(nlp, "Police killed the residents of the village.") == []  # no count given
+    found = figures(nlp, "Drone strikes have killed at least five senior Islamic State commanders this month.")
+    assert found and found[0][:2] == ("killed", 5) and found[0][4] == 0

@@ -43,6 +43,7 @@ class Lexicon:
     people: frozenset[str]
     vague: dict[str, int]
     crowd_nouns: frozenset[str]
+    titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verb_kind, word_kind, frozenset(nouns["civilian"]), frozenset(nouns["children"]), frozenset(nouns["combatant"]),
         frozenset(nouns["people"]), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
+        frozenset(nouns["titles"]),
     )
 
 
@@ -234,7 +236,9 @@ def _counted_noun(doc: Doc, number: _Number, lex: Lexicon) -> Token | None:
         if number.last + 2 < len(doc) and doc[number.last + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
             candidates.append(doc[number.last + 2])  # "two senior Taliban commanders"
     for noun in candidates:
-        if noun.i < number.first or noun.i - number.last > 3 or noun.pos_ not in ("NOUN", "PROPN"):
+        # The number's own head may sit behind a few modifiers ("eight top al-Qaeda leaders").
+        reach = 6 if head.dep_ == "nummod" and noun.i == head.head.i else 3
+        if noun.i < number.first or noun.i - number.last > reach or noun.pos_ not in ("NOUN", "PROPN"):
             continue
         if _is_people(noun, lex):
             return noun
@@ -370,11 +374,12 @@ def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publicatio
             if child.i in taken:
                 continue
             victim = child
-            if victim.lower_ not in lex.civilian | lex.combatant | lex.people | {"boy", "girl", "suspect", "prisoner", "detainee", "guard"}:
+            if victim.lower_ not in lex.civilian | lex.combatant | lex.people | lex.titles | {"boy", "girl", "suspect", "prisoner", "detainee", "guard"}:
                 continue
-            det = next((c for c in victim.children if c.dep_ == "det"), None)
-            if det is None or det.lower_ not in ("a", "an", "one"):
-                continue
+            det = next((c for c in victim.children if c.dep_ in ("det", "poss")), None)
+            definite_person = victim.lower_ in lex.titles and det is not None and det.lower_ in ("the", "his", "her", "its", "their")
+            if det is None or (det.lower_ not in ("a", "an", "one") and not definite_person):
+                continue  # "killed the deputy chief" is one person; "killed the residents" is no count
             start, end = victim.left_edge.idx, victim.idx + len(victim.text)
             civilians = 1 if victim.lower_ in lex.civilian else (0 if victim.lower_ in lex.combatant else None)
             out.append(FigureHit(
