@@ -191,14 +191,19 @@ def stand_in_run_one(raw, source=None):
         return DocResult(doc_id=raw.doc_id, raw=raw, error_code=exc.code, error_message=str(exc), source=source)
 
 
-# Merge quality against the generator's truth: the report of each article's lead sentence, and
-# the story it tells. purity: ledger events whose lead reports all tell one story; completeness:
-# stories whose lead reports all ended in one ledger event.
+# Merge quality against the generator's truth (the story id is in each article's URL): for each
+# article, its lead report (the first report with a figure); purity: ledger events whose lead
+# reports all tell one story; completeness: stories whose lead reports all ended in one event.
 QUALITY_SQL = r"""
-WITH lead AS (
-    SELECT er.event_id, regexp_extract(a.text, 'story (\d+), report', 1) AS story
-    FROM reports r JOIN articles a USING (doc_id) JOIN event_reports er USING (report_id)
-    WHERE r.summary = trim(split_part(a.text, chr(10) || chr(10), 2))
+WITH lr AS (
+    SELECT r.doc_id, r.report_id, row_number() OVER (PARTITION BY r.doc_id ORDER BY e.ev_start, r.report_id) AS k
+    FROM reports r JOIN evidence e ON e.doc_id = r.doc_id AND e.local_id = r.local_id AND e.role = 'sentence' AND e.idx = 0
+    WHERE EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = r.doc_id AND f.local_id = r.local_id)
+),
+lead AS (
+    SELECT er.event_id, regexp_extract(d.url, '/(\d+)/\d+$', 1) AS story
+    FROM lr JOIN event_reports er USING (report_id) JOIN documents d ON d.doc_id = lr.doc_id
+    WHERE lr.k = 1
 )
 SELECT count(DISTINCT story) AS stories, count(DISTINCT event_id) AS events,
        (SELECT count(*) FROM (SELECT event_id FROM lead GROUP BY event_id HAVING count(DISTINCT story) = 1)) AS pure_events,

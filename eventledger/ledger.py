@@ -282,16 +282,22 @@ class Ledger:
     def ingest(self, paths: Iterable[str | os.PathLike] | str | os.PathLike, *, engine: str = "local",
                address: str | None = None, work_dir: str | os.PathLike | None = None, batch_size: int = 100,
                retry_errors: bool = False, merge: bool = True, workers: int = 1,
-               on_result: Callable[[DocResult], None] | None = None) -> IngestStats:
+               on_result: Callable[[DocResult], None] | None = None,
+               on_progress: Callable[[int], None] | None = None) -> IngestStats:
         """Read a corpus (`ingest.corpus.iter_documents`), skip documents already stored (before
         any extraction: that makes a resumed run cheap), extract the rest with `engine` ("local":
         this process, or `workers` processes; "ray": `eventledger.scale.ray_engine`), store them
         batch by batch (each batch one transaction), merge.
-        `on_result` is called with every new result (the CLI's progress bar).
+        `on_result` is called with every new result of the local engine (the CLI's progress bar);
+        the Ray engine calls `on_progress(n)` with how many documents it has written so far.
+        `workers`: extraction processes (local) or Ray actors (ray; 1 means the cluster's CPUs).
         `retry_errors` extracts failed documents again and replaces them if they now pass."""
         from .ingest.corpus import iter_documents
 
         started = time.perf_counter()
+        parts = self._parts_dir(work_dir) if engine == "ray" else None
+        if parts is not None and parts.exists():  # a Ray run killed after writing some parts: keep them
+            self.load_parquet(parts, merge=False)
         skip = self.known_ids(include_errors=not retry_errors)
         counters = {"skipped": 0}
         seen: set[str] = set()
@@ -308,7 +314,7 @@ class Ledger:
             stats = self.store(self._extract_local(pending(), on_result, workers), merge=False, batch_size=batch_size,
                                replace_errors=retry_errors)
         elif engine == "ray":
-            stats = self._ingest_ray(pending(), address, work_dir, retry_errors, on_result)
+            stats = self._ingest_ray(pending(), address, parts, retry_errors, on_result, on_progress, workers)
         else:
             raise ValueError(f"engine must be 'local' or 'ray', not {engine!r}")
         stats.skipped += counters["skipped"]
@@ -331,7 +337,8 @@ class Ledger:
                 on_result(result)
             yield result
 
-    def _ingest_ray(self, docs: Iterable[DocResult], address, work_dir, retry_errors, on_result) -> IngestStats:
+    def _ingest_ray(self, docs: Iterable[DocResult], address, parts, retry_errors, on_result, on_progress,
+                    workers) -> IngestStats:
         try:
             from .scale import ray_engine
         except ImportError as exc:
@@ -348,9 +355,14 @@ class Ledger:
                 else:
                     yield doc
 
-        with tempfile.TemporaryDirectory(prefix="eventledger-ray-", dir=work_dir) as out_dir:
-            ray_engine.run(readable(), out_dir, address=address)
-            stats = self.load_parquet(out_dir, merge=False, replace_errors=retry_errors)
+        import shutil
+
+        out_dir = Path(parts) if parts is not None else Path(tempfile.mkdtemp(prefix="eventledger-ray-"))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        ray_engine.run(readable(), str(out_dir), address=address, num_workers=workers if workers > 1 else None,
+                       progress=on_progress)
+        stats = self.load_parquet(out_dir, merge=False, replace_errors=retry_errors)
+        shutil.rmtree(out_dir, ignore_errors=True)  # stored: the parts are no longer needed
         unreadable = self.store(failed, merge=False)
         for result in failed:
             if on_result is not None:
@@ -358,6 +370,15 @@ class Ledger:
         for name in ("seen", "skipped", "stored", "ok", "errors"):
             setattr(stats, name, getattr(stats, name) + getattr(unreadable, name))
         return stats
+
+    def _parts_dir(self, work_dir: str | os.PathLike | None) -> Path | None:
+        """Where the Ray engine writes its Parquet parts: `work_dir`, or beside the ledger file
+        (`<db>.ray-parts/`), so that the parts of a killed run are stored by the next one."""
+        if work_dir is not None:
+            return Path(work_dir)
+        if self.path == ":memory:":
+            return None
+        return Path(self.path + ".ray-parts")
 
     def add_document(self, raw: RawDocument, source: str | None = None) -> dict[str, Any]:
         """Extract and store one document (the HTTP API's upload), merge, and say where it went:

@@ -201,3 +201,13 @@ def test_a_town_joins_the_region_around_it_and_a_country_level_report_needs_more
         merged = next(e for e in events if e["n_reports"] == 3)
         assert merged["location_name"] == "Asadabad"  # the most precise place of its reports
         assert merged["outlets"] == ["A", "B", "C"]
+
+
+def test_reports_without_a_place_merge_only_on_near_identical_sentences():
+    same = ["Strike\nAn air strike killed 10 civilians, including several children, near the town on Saturday, police said.",
+            "Strike two\nAn air strike killed 9 civilians, including several children, near the town on Saturday, officials said.",
+            "Other\nAn air strike hit a wedding party on Saturday, killing guests."]
+    docs = [report(text, f"O{n}", "2013-04-07", [dict(STRIKE, place=None, date="2013-04-06")]) for n, text in enumerate(same)]
+    with Ledger(":memory:") as ledger:
+        ledger.store(docs)
+        assert sorted(e["n_reports"] for e in ledger.events(output="records")) == [1, 2]

@@ -20,7 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="local: this process (default); ray: a Ray cluster (eventledger.scale)")
     parser.add_argument("--address", help="Ray cluster address (with --engine ray; default: a local Ray)")
-    parser.add_argument("--workers", type=int, default=1, help="extraction processes with --engine local (default: 1)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="extraction processes (local) or Ray actors (ray: default all the cluster's CPUs)")
     parser.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default: 100)")
     parser.add_argument("--retry-errors", action="store_true", help="extract failed documents again")
     parser.add_argument("--no-merge", action="store_true", help="do not merge reports into events after the run")
@@ -29,8 +30,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
+
     from tqdm import tqdm
 
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        print(f"eventledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 1
     ledger = open_ledger(args.db, must_exist=False, merge_if_stale=False)
     if ledger is None:
         return 1
@@ -45,10 +52,13 @@ def run(args: argparse.Namespace) -> int:
             bar.set_postfix(errors=errors, refresh=False)
         bar.update(1)
 
+    def count(n: int) -> None:  # the Ray engine reports how many documents it has written
+        bar.update(n - bar.n)
+
     try:
         stats = ledger.ingest(args.paths, engine=args.engine, address=args.address, batch_size=args.batch_size,
                               retry_errors=args.retry_errors, merge=not args.no_merge, workers=args.workers,
-                              on_result=progress)
+                              on_result=progress, on_progress=count)
     except KeyboardInterrupt:
         bar.close()
         ledger.close()

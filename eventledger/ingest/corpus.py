@@ -26,7 +26,7 @@ Formats, by file name (compressed `.gz` variants of JSONL, CSV and text are read
 Columns of a record: the text in `text`, `content`, `body`, `article` or `html`; optional `url`
 (or `link`), `outlet` (or `source`, `publisher`, `site`), `published` (or `date`, `published_at`,
 `publish_date`, `pubdate`: ISO dates and RFC 822 dates are normalised to YYYY-MM-DD).
-Hidden files and the ledger's own files (`*.duckdb`, `*.wal`) are skipped.
+Hidden files and the ledger's own files (`*.duckdb`, `*.wal`, Parquet parts, work folders) are skipped.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ TEXT_KEYS = ("text", "content", "body", "article", "html", "article_text", "full
 URL_KEYS = ("url", "link", "source_url", "href")
 OUTLET_KEYS = ("outlet", "source", "publisher", "site", "source_name", "domain", "sitename")
 PUBLISHED_KEYS = ("published", "date", "published_at", "publish_date", "pubdate", "date_publish", "publication_date")
-SKIP_SUFFIXES = (".duckdb", ".wal", ".duckdb.wal", ".tmp", ".lock", ".pyc")
+SKIP_SUFFIXES = (".duckdb", ".wal", ".duckdb.wal", ".tmp", ".lock", ".pyc", ".parquet")
+SKIP_DIR_SUFFIXES = (".ray-parts", ".tmp")  # the ledger's own work folders
 FEED_SUFFIXES = (".rss", ".atom", ".xml", ".feed")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -360,7 +361,7 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
         path = Path(item)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith(SKIP_DIR_SUFFIXES))
                 for name in sorted(files):
                     if name.startswith(".") or name.lower().endswith(SKIP_SUFFIXES):
                         continue

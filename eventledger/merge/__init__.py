@@ -38,6 +38,19 @@ def _most(counter: Counter, tiebreak=None):
     return sorted(counter.items(), key=lambda kv: (-kv[1], tiebreak(kv[0]) if tiebreak else 0, str(kv[0])))[0][0]
 
 
+def _outlet(report: dict[str, Any]) -> str | None:
+    """Who published the report: the outlet, else the web site of its URL."""
+    if report.get("outlet"):
+        return report["outlet"]
+    url = report.get("url")
+    if url:
+        from urllib.parse import urlparse
+
+        host = urlparse(url).netloc.lower()
+        return host[4:] if host.startswith("www.") else host or None
+    return None
+
+
 def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tuple], list[tuple]]:
     """The `events` row, `event_reports` rows and `event_figures` rows of one cluster."""
     members = sorted(members, key=lambda r: r["report_id"])
@@ -90,7 +103,7 @@ def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tup
         for f in r.get("figures") or []:
             if f.get("claimant") and f["claimant"] not in claimants:
                 claimants.append(f["claimant"])
-    outlets = sorted({r.get("outlet") for r in members if r.get("outlet")})
+    outlets = sorted({o for o in (_outlet(r) for r in members) if o})
     claims = [dict(f, doc_id=r["doc_id"], local_id=r["local_id"]) for r in members for f in r.get("figures") or []]
     figures = aggregate(claims)
     killed = figures.get("killed") or {}

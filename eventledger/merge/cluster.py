@@ -9,7 +9,8 @@ Two reports can be the same event when all of these hold:
 3. **place**: the same gazetteer place (geonameid or name); or two towns within 25 km; or a region
    and a town within 150 km of the region's centre (the gazetteer gives no admin1 to test
    containment); or a country-level place ("in eastern Afghanistan") with any place of that
-   country, but then only with similar sentences (>= 0.3) or a figure in common;
+   country, but then only with similar sentences (>= 0.3) or a figure in common; or, when neither
+   report has a place, near-identical sentences (>= 0.5) on the same day;
 4. **different articles** (an article's own events were already told apart by the pipeline);
 5. **actors or text**: an actor in common (names folded, fuzzy >= 90), or similar report
    sentences (Jaccard of content words >= 0.2), or a figure in common (same kind and number), or
@@ -149,9 +150,9 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _place_score(a: _Prepared, b: _Prepared) -> float:
     """1 the same place, 0.8 two towns within 25 km, 0.5 a region and a town near its centre,
-    0.3 a country-level place and any other, 0 apart (or unknown)."""
+    0.3 a country-level place and any other, 0.2 two reports without a place, 0 apart."""
     if a.scale == "none" or b.scale == "none":
-        return 0.0
+        return 0.2 if a.scale == b.scale else 0.0  # neither says where: only near-identical sentences
     if a.scale == "country" or b.scale == "country":
         return 0.3  # "in Afghanistan" says little about where
     if (a.geonameid is not None and a.geonameid == b.geonameid) or (a.place and a.place == b.place):
@@ -178,6 +179,8 @@ def pair_score(a: _Prepared, b: _Prepared) -> float | None:
     figure = bool(a.figures & b.figures)
     same_day = a.day is not None and a.day == b.day
     if actor is False and text < 0.3 and not figure:
+        return None
+    if place < 0.3 and not (text >= 0.5 and (same_day or figure)):
         return None
     if place < 0.5 and not (text >= 0.3 or figure):
         return None

@@ -173,6 +173,8 @@ def geocode(name: str, context_countries: tuple[str, ...] = ()) -> Location | No
     """A place name as written to a `Location` (without evidence), or None when unplaceable."""
     if not name or not name.strip():
         return None
+    if not any(ch.isupper() for ch in name):
+        return None  # "joined the march": a common word, not the town of March
     entry = _choose(_candidates(name), tuple(context_countries))
     if entry is None:
         return None

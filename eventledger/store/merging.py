@@ -40,7 +40,8 @@ ev AS (
 SELECT r.report_id, r.doc_id, r.local_id, r.event_type, r.sub_event_type, r.confidence, r.date, r.date_precision,
        r.background, r.location_name, r.country, r.country_code, r.admin1, r.lat, r.lon, r.geo_precision,
        r.feature, r.geonameid, r.claimants, r.summary, todo.block,
-       coalesce(a.original_source, a.outlet, d.outlet) AS outlet, a.title, coalesce(a.published, d.published) AS published,
+       coalesce(a.original_source, a.outlet, d.outlet) AS outlet, coalesce(a.url, d.url) AS url, a.title,
+       coalesce(a.published, d.published) AS published,
        ac.actors, fg.figures, ev.evidence_text
 FROM todo JOIN reports r USING (doc_id, local_id) JOIN documents d USING (doc_id) LEFT JOIN articles a USING (doc_id)
      LEFT JOIN ac USING (doc_id, local_id) LEFT JOIN fg USING (doc_id, local_id) LEFT JOIN ev USING (doc_id, local_id)

@@ -1,6 +1,7 @@
 """The ledger's DuckDB schema.
 
-Per document (written once, keyed by `doc_id`, the content hash):
+Per document (written once, keyed by `doc_id`, the content hash; `documents.doc_id` is the primary
+key, the one constraint: indexes cost memory and checkpoint time as the ledger grows):
 
 - `documents`: every document seen, ok or failed: the original content as given, where it came
   from, its status and, for a failure, why (`error_code`, `error_message`).
@@ -34,7 +35,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("pipeline_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
     ],
     "articles": [
-        ("doc_id", "VARCHAR PRIMARY KEY"), ("title", "VARCHAR"), ("standfirst", "VARCHAR"), ("text", "VARCHAR"),
+        ("doc_id", "VARCHAR"), ("title", "VARCHAR"), ("standfirst", "VARCHAR"), ("text", "VARCHAR"),
         ("published", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"), ("original_source", "VARCHAR"),
         ("language", "VARCHAR"), ("n_events", "INTEGER"), ("n_statements", "INTEGER"), ("n_removed", "INTEGER"),
         ("warnings", "VARCHAR"), ("extraction_json", "VARCHAR"),
@@ -70,7 +71,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("text", "VARCHAR"),
     ],
     "events": [
-        ("event_id", "VARCHAR PRIMARY KEY"), ("block", "VARCHAR"), ("event_type", "VARCHAR"), ("sub_event_type", "VARCHAR"),
+        ("event_id", "VARCHAR"), ("block", "VARCHAR"), ("event_type", "VARCHAR"), ("sub_event_type", "VARCHAR"),
         ("date", "VARCHAR"), ("date_from", "VARCHAR"), ("date_to", "VARCHAR"), ("date_precision", "VARCHAR"),
         ("background", "BOOLEAN"), ("location_name", "VARCHAR"), ("country", "VARCHAR"), ("country_code", "VARCHAR"),
         ("admin1", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("geo_precision", "INTEGER"),
