@@ -74,3 +74,28 @@ def test_wire_copy_dateline_village_and_a_second_toll():
     assert event.location is not None and event.location.name == "Borno" and event.location.precision == 3
     tolls = {(f.count, f.claimant) for f in event.figures if f.kind == "killed"}
     assert (9, "police") in tolls and any(count == 14 and "Bukar Ali" in (who or "") for count, who in tolls)
+
+
+def test_an_accusation_without_a_toll_is_a_statement_not_an_event(monkeypatch):
+    # The typer usually calls such sentences "none" itself; this checks the stage's own guard for
+    # when it does not: the typer is made to see an attack in the accused act.
+    from eventledger.extraction import analyse
+    from eventledger.extraction.typing import EventKind, Trigger
+
+    def typed(texts):
+        out = []
+        for text in texts:
+            at = text.find("shelling")
+            out.append(EventKind("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.9,
+                                 Trigger(at, at + 8, "shelling")) if at >= 0 else EventKind("none", "none", 0.5, None))
+        return out
+
+    monkeypatch.setattr(analyse, "classify_many", typed)
+    accused = ("Ministry accuses neighbour\n\n"
+               "On Monday, the foreign ministry accused the neighbouring army of shelling border villages.")
+    result = extract(accused, published="2023-03-07")
+    assert any(s.kind == "accuse" for s in result.statements)
+    assert [e for e in result.events if not e.background] == []
+    reported = ("Shelling hits villages\n\n"
+                "On Monday, army shelling hit border villages, killing three people, the foreign ministry said.")
+    assert [e.sub_event_type for e in extract(reported, published="2023-03-07").events] == ["Shelling/artillery/missile attack"]

@@ -32,6 +32,8 @@ _HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were) (?:said|repo
 # A sentence that opens on an event already reported, placed: "The operation in X ...".
 _LEAD_ANAPHOR = re.compile(r"^(?:\w+,?\s+){0,2}?(?:the|this|that)\s+(operation|offensive|attack|assault|strike|raid|"
                            r"clashes|fighting|bombing|explosion|blast|protests?|demonstrations?|rally|march)\s+(?:in|at|near|on)\s", re.I)
+# Speech acts whose content is disputed by nature: an event named only inside them is not reported.
+_DISPUTING = {"accuse", "deny", "reject"}
 _IN_EVENT = re.compile(r"\b(?:in|during|by|amid)\s+$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation)\b", re.I)
 
@@ -55,9 +57,12 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     for sent, kind in zip(body, typed):
         if id(sent) not in parsed:
             continue
+        disputed = []
         for mention in find_statements(sent.doc, context, metonym):
             found.statements.append(_statement_record(sent, mention))
-        event = _event_mention(sent, kind, article.published, published_year)
+            if mention.kind in _DISPUTING:
+                disputed.append(mention.span)
+        event = _event_mention(sent, kind, article.published, published_year, disputed)
         if event is not None:
             found.events.append(event)
     attribute_quotations(article, found, body)
@@ -81,13 +86,18 @@ def _statement_record(sent: Sentence, m) -> Statement:
     )
 
 
-def _event_mention(sent: Sentence, kind, published: str | None, published_year: int | None) -> EventMention | None:
+def _event_mention(sent: Sentence, kind, published: str | None, published_year: int | None,
+                   disputed: list[tuple[int, int]] = ()) -> EventMention | None:
     doc = sent.doc
     quotes = quote_spans(sent.text)
     figures = [f for f in find_figures(doc, publication_year=published_year) if not _in_quotes(f.start, quotes)]
     if kind.sub_event_type == "none" and not figures:
         return _refinement(sent, doc)
     trigger = kind.trigger
+    if trigger is not None and not figures and _in_quotes(trigger.start, list(disputed)):
+        # "Armenia accused Azerbaijan of trying to carry out ethnic cleansing": what one side
+        # accuses, denies or rejects, with no toll of its own, is the statement, not an event.
+        return None
     if trigger is not None and _in_quotes(trigger.start, quotes):
         if not figures:
             return None  # an event named inside someone's quotation is their claim, not a report
