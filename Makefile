@@ -16,7 +16,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test,serve,ray]"
+	$(BIN)/pip install --quiet -e ".[test,serve,ray,polars]"
 
 demo: install
 	$(BIN)/eventledger extract $(SAMPLE) --published 2013-04-07 --format table
