@@ -30,3 +30,21 @@ def test_dates_resolve_against_publication(sentence, date, precision):
 def test_no_date_in_sentence():
     assert find_date("The ministry said the situation was stable.", PUBLISHED) is None
     assert find_date("May God protect them, he said.", PUBLISHED) is None
+
+
+def test_a_relative_day_without_a_publication_date_stays_unknown():
+    # Resolving "on Thursday" against the day the tool runs would invent a date.
+    assert find_date("Rioters looted shops on Thursday, witnesses said.", None) is None
+    found = find_date("Rioters looted shops on 1 June 2023, witnesses said.", None)
+    assert found is not None and found.date == "2023-06-01"
+
+
+def test_a_published_line_in_scraped_text_dates_the_article():
+    from eventledger.pipeline import extract
+
+    text = ("Riot in the capital\n\nPublished 2 June 2023\n\n"
+            "Rioters set fire to buses and looted shops in the capital on Thursday, witnesses said, "
+            "and police fired tear gas to disperse them.")
+    result = extract(text)
+    assert result.article.published == "2023-06-02"
+    assert any(e.date == "2023-06-01" for e in result.events)

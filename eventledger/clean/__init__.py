@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import InputError
 from ..records import CleanResult, RawDocument
 from .assemble import assemble, judge_units
@@ -40,5 +42,6 @@ def clean(raw: RawDocument) -> CleanResult:
 def _date_from_line(line: str) -> str | None:
     import dateparser  # only for the rare page whose date sits in the text
 
-    parsed = dateparser.parse(line, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    line = re.sub(r"^\s*(?:updated|published|posted|last updated)\s*(?:on)?\s*:?\s*", "", line, flags=re.I)
+    parsed = dateparser.parse(line, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
     return parsed.date().isoformat() if parsed else None

@@ -81,6 +81,8 @@ def _resolve(text: str, precision: str, base: date | None) -> str | None:
             # News reports the past: "on Tuesday" is the latest Tuesday on or before publication.
             target = _WEEKDAYS.split("|").index(weekday.group(0))
             return (base - timedelta(days=(base.weekday() - target) % 7)).isoformat()
+    elif re.search(_WEEKDAYS, lowered) or re.search(r"\b(?:today|tonight|yesterday|last night|overnight|this (?:morning|afternoon|evening|week|month)|last (?:week|month))\b", lowered):
+        return None  # relative to a publication date nobody gave: unknown, not relative to today
     year = re.search(r"(?:19|20)\d{2}", text)
     if precision == "year" and year:
         return f"{year.group(0)}-01-01"

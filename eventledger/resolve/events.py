@@ -66,9 +66,11 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
             if host is None and any(f.kind in ("killed", "injured") for f in mention.figures):
                 # "15 bodies had been recovered", a paragraph later: another toll of the violence
                 # just reported, kept beside the first as a claim of its own.
-                violent = [m for m in reversed(kept) if m.event_type in _VIOLENT and m.background == mention.background]
                 kinds = {f.kind for f in mention.figures}
-                host = next((m for m in violent if kinds & {f.kind for f in m.figures}), violent[0] if violent else None)
+                earlier = [m for m in reversed(kept) if m.background == mention.background]
+                violent = [m for m in earlier if m.event_type in _VIOLENT]
+                # The event that already has a toll of this kind (a riot's dead too), else the latest violence.
+                host = next((m for m in earlier if kinds & {f.kind for f in m.figures}), violent[0] if violent else None)
             if host is not None:
                 host.figures.extend(mention.figures)
                 if host.claimant is None and mention.claimant is not None:
