@@ -101,3 +101,12 @@ def test_fixture_figures_and_non_events(path):
             continue  # cleaned away: not an event either
         end = start + len(phrase)
         assert not [f for f in figures if start <= f.evidence.start < end], phrase
+
+
+def test_every_figure_names_its_sentence(seed_result):
+    text = seed_result.article.text
+    for event in seed_result.events:
+        for figure in event.figures:
+            assert figure.sentence is not None
+            assert text[figure.sentence.start:figure.sentence.end] == figure.sentence.text
+            assert figure.sentence.start <= figure.evidence.start < figure.sentence.end

@@ -262,7 +262,9 @@ def _build_event(event_id, group, places, default_place, article, statements, co
                 found.claimant, found.claimant_evidence = claimant, claimant_ev
             if found.claimant is None and found.hedged:
                 found.claimant, found.claimant_evidence = _neighbour_speaker(found.evidence.start, statements, starts)
-            _add_figure(event.figures, found)
+            sentence = next((e for e in [mention.sentence, *mention.extra_sentences]
+                             if e.start <= found.evidence.start < e.end), mention.sentence)
+            _add_figure(event.figures, found, sentence)
         if claimant and claimant not in event.claimants:
             event.claimants.append(claimant)
         for actor in mention.actors:
@@ -291,7 +293,7 @@ def _neighbour_speaker(position: int, statements: list[Statement], starts: list[
     return best[1].speaker, best[1].speaker_evidence
 
 
-def _add_figure(figures: list[Figure], found: FigureFound) -> None:
+def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | None = None) -> None:
     """One figure per (kind, count, claimant); an unattributed repeat joins an attributed one."""
     for existing in figures:
         if existing.kind == found.kind and existing.count == found.count:
@@ -307,7 +309,7 @@ def _add_figure(figures: list[Figure], found: FigureFound) -> None:
         kind=found.kind, count=found.count, low=found.low, high=found.high,
         civilians=found.civilians, children=found.children, claimant=found.claimant,
         claimant_evidence=found.claimant_evidence, hedged=found.hedged, background=found.background,
-        evidence=found.evidence,
+        evidence=found.evidence, sentence=sentence,
     ))
 
 
