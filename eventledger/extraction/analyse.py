@@ -34,8 +34,10 @@ _LEAD_ANAPHOR = re.compile(r"^(?:\w+,?\s+){0,2}?(?:the|this|that)\s+(operation|o
                            r"clashes|fighting|bombing|explosion|blast|protests?|demonstrations?|rally|march)\s+(?:in|at|near|on)\s", re.I)
 # Speech acts whose content is disputed by nature: an event named only inside them is not reported.
 _DISPUTING = {"accuse", "deny", "reject"}
+_PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you"}
+_HYPOTHETICAL = re.compile(r"\b(?:if|would|could|will|may|might|unless|threat\w*)\b", re.I)
 _IN_EVENT = re.compile(r"\b(?:in|during|by|amid)\s+$", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation|drone|missile|bombing|ambush|airstrike|riots?|unrest|violence)\b", re.I)
 
 
 def analyse(article: Article, *, metonym=None) -> SentenceFindings:
@@ -57,12 +59,15 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     for sent, kind in zip(body, typed):
         if id(sent) not in parsed:
             continue
-        disputed = []
+        disputed, speaker = [], None
         for mention in find_statements(sent.doc, context, metonym):
-            found.statements.append(_statement_record(sent, mention))
+            record = _statement_record(sent, mention)
+            found.statements.append(record)
             if mention.kind in _DISPUTING:
                 disputed.append(mention.span)
-        event = _event_mention(sent, kind, article.published, published_year, disputed)
+            if speaker is None and record.speaker and record.speaker.lower() not in _PRONOUN_WORDS:
+                speaker = (record.speaker, record.speaker_evidence)
+        event = _event_mention(sent, kind, article.published, published_year, disputed, speaker)
         if event is not None:
             found.events.append(event)
     attribute_quotations(article, found, body)
@@ -87,10 +92,13 @@ def _statement_record(sent: Sentence, m) -> Statement:
 
 
 def _event_mention(sent: Sentence, kind, published: str | None, published_year: int | None,
-                   disputed: list[tuple[int, int]] = ()) -> EventMention | None:
+                   disputed: list[tuple[int, int]] = (), speaker: tuple | None = None) -> EventMention | None:
     doc = sent.doc
     quotes = quote_spans(sent.text)
-    figures = [f for f in find_figures(doc, publication_year=published_year) if not _in_quotes(f.start, quotes)]
+    # A toll inside a quotation is the speaker's claim ('"Twenty people were killed," the governor
+    # said'), unless the quotation is hypothetical ("if they kill 100 people ...").
+    figures = [f for f in find_figures(doc, publication_year=published_year)
+               if not _in_quotes(f.start, quotes) or not _HYPOTHETICAL.search(_quote_around(sent.text, f.start, quotes))]
     if kind.sub_event_type == "none" and not figures:
         return _refinement(sent, doc)
     trigger = kind.trigger
@@ -100,7 +108,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         return None
     if trigger is not None and _in_quotes(trigger.start, quotes):
         if not figures:
-            return None  # an event named inside someone's quotation is their claim, not a report
+            return None  # an event named inside someone's quotation, with no toll, is their claim
     trigger_i = _token_at(doc, trigger.start) if trigger else None
     if trigger_i is None and figures and figures[0].trigger_i is not None:
         trigger_i = figures[0].trigger_i
@@ -127,6 +135,9 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     if claimant is not None and not claimant.is_pronoun:
         mention.claimant = claimant.text
         mention.claimant_evidence = _ev(sent, claimant.start, claimant.end)
+    elif claimant is not None and speaker is not None:
+        # "He said 22 rebels were killed": the speaker the statement stage resolved "he" to.
+        mention.claimant, mention.claimant_evidence = speaker
     if claimant is not None and claimant.hedged:
         mention.hedged = True
     for fig in figures:
@@ -148,6 +159,8 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         mention.date, mention.date_precision = date.date, date.precision
         mention.date_evidence = _ev(sent, date.start, date.end)
     past_year = year_of(sent.text)
+    if mention.date and published_year and int(mention.date[:4]) < published_year:
+        past_year = int(mention.date[:4])  # "In August 2014, fighters overran Sinjar, killing 5,000"
     mention.background = bool(
         (past_year and published_year and past_year < published_year)
         or (mention.figures and all(f.background for f in mention.figures))
@@ -159,7 +172,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         # the operation, six were killed in mine explosions" reports a new event of its own.
         if trigger is None or anaphor.start() <= trigger.start < anaphor.end() or (
             trigger.start < anaphor.start() and _IN_EVENT.search(sent.text[:anaphor.start()])
-        ):
+        ) or 0 <= trigger.start - anaphor.end() <= 16:  # "the drone had struck ...": its subject
             mention.anaphoric = anaphor.group(1).lower()
             break
     return mention
@@ -198,6 +211,10 @@ def _refinement(sent: Sentence, doc) -> EventMention | None:
         place=PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char),
         anaphoric=lead.group(1).lower(),
     )
+
+
+def _quote_around(text: str, char: int, quotes: list[tuple[int, int]]) -> str:
+    return next((text[a:b] for a, b in quotes if a <= char < b), "")
 
 
 def _in_quotes(char: int, quotes: list[tuple[int, int]]) -> bool:

@@ -111,7 +111,7 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
         noun = _counted_noun(doc, number, lex)
         if noun is None:
             continue
-        if _is_breakdown(noun, number, doc):
+        if _is_breakdown(noun, number, doc, bool(figures)):
             _add_breakdown(figures, noun, number, lex)
             continue
         kind, trigger = _kind(doc, noun, number, lex)
@@ -258,11 +258,14 @@ def _is_people(noun: Token, lex: Lexicon) -> bool:
     return (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS") and word.endswith("s")
 
 
-def _is_breakdown(noun: Token, number: _Number, doc: Doc) -> bool:
+def _is_breakdown(noun: Token, number: _Number, doc: Doc, after_figure: bool) -> bool:
     """'including two civilians', 'among them 185 children', 'of whom 29 were civilians'."""
     for word in (noun.head, doc[number.first - 1] if number.first > 0 else None):
         if word is not None and word.lower_ in ("including", "among", "include", "includes") and word.i < number.first:
             return True
+    if after_figure and number.last + 1 < len(doc) and doc[number.last].lower_ == "of" \
+            and doc[number.last + 1].lower_ in ("them", "whom", "those"):
+        return True  # "three people were killed, two of them shot": a part of the figure before
     return number.first >= 2 and doc[number.first - 1].lower_ in ("them", "whom") and doc[number.first - 2].lower_ in ("among", "of")
 
 

@@ -769,6 +769,8 @@ def _is_government_seat(span: Span) -> bool:
     if not (head.lower_ in ("in", "of") and head.head.lower_ in _cues()["institution_nouns"]):
         return False
     institution = _first_conjunct(head.head)
+    if institution.dep_ in ("nsubj", "nsubjpass") and institution.head.lemma_.lower() not in _cues()["speech_verbs"]:
+        return False  # "police in Nairobi fired tear gas": the institution acts there, it does not speak for it
     return government_of(span.text) is not None and institution.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "pobj") \
         and not (institution.dep_ == "pobj" and institution.head.lower_ in _cues()["locative"])
 
@@ -847,5 +849,5 @@ def is_government_metonym(doc: Doc, start_char: int, end_char: int) -> bool:
         return True
     head = root.head
     if head.lower_ in ("in", "of") and head.head.lower_ in _cues()["institution_nouns"]:
-        return True
+        return _is_government_seat(span)  # "police in Nairobi fired tear gas" is a place; "authorities in Baku said" is not
     return False

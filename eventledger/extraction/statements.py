@@ -13,6 +13,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
+_TITLED = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|governor|commander|general|colonel|chief|"
+                     r"official|mayor|leader|director|secretary|ambassador|envoy|negotiator|Mr|Mrs|Ms|Dr)\b", re.I)
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_GROUP = {"they", "it", "them", "we"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -75,6 +77,11 @@ class SpeakerContext:
 
     def resolve(self, pronoun: str) -> str | None:
         pool = self.people if pronoun.lower() in _PRONOUNS_PERSON else self.groups
+        if not pool and pronoun.lower() in _PRONOUNS_PERSON and self.groups:
+            # The tagger did not see a person in "Army spokesman Sylvain Ekenge": a titled speaker
+            # remembered as a group is still the likeliest "he".
+            titled = [g for g in self.groups if _TITLED.search(g)]
+            return titled[-1] if titled else None
         return pool[-1] if pool else None
 
 

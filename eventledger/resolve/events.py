@@ -13,6 +13,8 @@ from .actors import normalize, same_name
 from .capitals import government_of
 from .gazetteer import country_of, geocode
 
+# A trigger that is only the casualty ("were killed", "rebels were killed"), not an event word.
+_CASUALTY_WORD = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|hurt)$", re.I)
 _SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|region|vicinity|enclave|same area)\b|\bnearby\b", re.I)
 _SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|district|region|state|county|governorate)?)\s*$")
 
@@ -142,8 +144,10 @@ def _dominant_place(places: dict[int, Location]) -> Location | None:
     if not places:
         return None
     counts = Counter((loc.name, loc.country_code) for loc in places.values())
-    if len(counts) > 1:
-        return None  # several places in the story: an unplaced report stays unplaced, not misplaced
+    if len(counts) > 1 or counts.most_common(1)[0][1] < 2:
+        # Several places in the story, or one named only once (perhaps a destination or a
+        # reference point): an unplaced report stays unplaced rather than misplaced.
+        return None
     (name, code), _ = counts.most_common(1)[0]
     return next(loc for loc in places.values() if (loc.name, loc.country_code) == (name, code))
 
@@ -183,6 +187,13 @@ def _matching_group(index, mention, groups, places):
         for group in candidates:
             if group[0][1].event_type in _VIOLENT:
                 return group
+    if groups and index not in places and mention.figures and mention.trigger is not None \
+            and _CASUALTY_WORD.search(mention.trigger.text) and mention.date is None:
+        # "Police said three people had been killed": a toll with no event word, place or day of
+        # its own counts the event just reported (the typer can only call it an attack).
+        latest = groups[-1]
+        if latest in candidates and mention.paragraph - latest[-1][1].paragraph in (0, 1):
+            return latest
     if groups and index not in places and not mention.figures \
             and (mention.date is None or mention.date in {m.date for _, m in groups[-1]}):
         # A detail with no place, day or toll of its own, right after an event of the same kind
