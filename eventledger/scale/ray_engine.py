@@ -30,9 +30,9 @@ Nothing is lost
 * A worker *process* that dies (segfault, out of memory, killed) loses the block it was working on:
   Ray restarts the actor and retries the block once, then gives up on it
   (`max_errored_blocks=-1` for this run). The driver checks off every sequence number it gets back;
-  the missing documents are run again one per block, so one poison document cannot take its
-  neighbours down with it; whatever is still missing is written as an error row with code
-  `worker_lost`. Every input document yields exactly one output row.
+  the missing documents are run again as plain Ray tasks, one document a task (a task owns its
+  worker process, so one poison document cannot take its neighbours down with it); whatever is
+  still missing is written as an error row with code `worker_lost`. Every input document yields exactly one output row.
 """
 
 from __future__ import annotations
@@ -382,6 +382,31 @@ def _stage_window(ray, docs: Iterator[DocResult], seq: int, block_rows: int, wri
     return refs, outstanding, seq, seen
 
 
+def _recover_one(row: dict[str, Any], run_one_path: str) -> dict[str, Any]:
+    return _strip_arrow(process_row(row, _resolve(run_one_path)))
+
+
+def _strip_arrow(row: dict[str, Any]) -> dict[str, Any]:
+    """A row Arrow can store: strings with lone surrogates replaced."""
+    return {name: _clean_str(value) for name, value in row.items()}
+
+
+def _recover(ray, rows: list[dict[str, Any]], run_one: str) -> Iterator[dict[str, Any]]:
+    """Documents whose block was lost with its worker, re-run as plain Ray tasks, one document a
+    task. A task owns its worker process while it runs, so a document that kills its worker takes
+    down only itself (in an actor pool it would also take the documents queued behind it). One
+    retry; a document whose task dies twice stays outstanding and is recorded as lost."""
+    if not rows:
+        return
+    remote = ray.remote(num_cpus=1, max_retries=1)(_recover_one)
+    pending = {remote.remote(row, run_one): row for row in rows}
+    for ref in pending:
+        try:
+            yield ray.get(ref)
+        except Exception as exc:  # the worker died twice (WorkerCrashedError) or the task failed
+            log.warning("document %s lost again: %s", pending[ref][SEQ], type(exc).__name__)
+
+
 def _missing_rows(ray, refs, outstanding: set[int]) -> Iterator[dict[str, Any]]:
     """The input rows of the documents not answered yet, read back from the object store."""
     for ref in refs:
@@ -414,12 +439,10 @@ def _process_window(ray, refs, outstanding, writer, summary, workers, batch_size
 
     consume(_run_dataset(ray, refs, workers=min(workers, len(refs)), batch_size=batch_size, run_one=run_one,
                          on_first=first_result))
-    if outstanding:  # blocks whose worker died: run those documents again, one per block
+    if outstanding:  # blocks whose worker died: run those documents again, each in a task of its own
         log.warning("%d documents lost with a worker; running them again one at a time", len(outstanding))
         summary.retried += len(outstanding)
-        singles = [ray.put(_block([row])) for row in _missing_rows(ray, refs, outstanding)]
-        consume(_run_dataset(ray, singles, workers=min(workers, len(singles)), batch_size=1, run_one=run_one))
-        del singles
+        consume(_recover(ray, list(_missing_rows(ray, refs, outstanding)), run_one))
     if outstanding:  # this document kills its worker every time: record it, keep its content
         summary.lost += len(outstanding)
         lost = [_strip(_error_row(row, WORKER_LOST, "the worker process died while extracting this document "
