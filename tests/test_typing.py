@@ -219,3 +219,12 @@ def test_training_script_is_deterministic():
     assert a == b
     assert {label for label, _ in a} == set(taxonomy().sub_types) | {"none"}
     assert all("{" not in text for _, text in a)
+
+
+def test_a_capture_that_is_only_the_aim_of_an_operation_is_not_the_event():
+    from eventledger.extraction.typing import classify
+
+    aim = classify("The army launched a major offensive to seize the rebel-held valley on Monday.")
+    assert aim.sub_event_type != "Government regains territory"
+    done = classify("Government troops recaptured the town of Bunia from the rebels on Monday.")
+    assert done.sub_event_type == "Government regains territory"

@@ -313,8 +313,11 @@ def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | 
                 existing.children = existing.children if existing.children is not None else found.children
                 return
             if existing.claimant is None:
+                # "25 are said to have been killed" then "killed 25, according to X": X's claim, as X makes it.
                 existing.claimant, existing.claimant_evidence = found.claimant, found.claimant_evidence
                 existing.civilians = existing.civilians if existing.civilians is not None else found.civilians
+                existing.children = existing.children if existing.children is not None else found.children
+                existing.hedged, existing.evidence, existing.sentence = found.hedged, found.evidence, sentence or existing.sentence
                 return
     figures.append(Figure(
         kind=found.kind, count=found.count, low=found.low, high=found.high,

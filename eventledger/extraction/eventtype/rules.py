@@ -101,6 +101,10 @@ CHANGE_CUES = {"change", "change_strong", "defect"}
 _SCOPE_BREAK = re.compile(r";|\b(?:after|since|when|while|as|before|following|but|and then)\b", re.I)
 
 
+_PURPOSE_BEFORE = re.compile(r"\b(?:operation|offensive|campaign|push|bid|attempt|effort|plan|aims?|aimed|aiming|"
+                             r"trying|tried|sought|seeks?|intended|intends?)\s+(?:\w+\s+)?to\s+$", re.I)
+
+
 def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
     """How much a cue counts given where it is: later sentences of a snippet and later parts of
     a long text count a little less; a cue in the scope of "threatened to", "would", "denied",
@@ -109,6 +113,8 @@ def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
     text = found.text
     if _PAST_AFTER.match(text, hit.end):
         factor *= 0.6  # "its leader was killed in an air strike last month": background of what is reported
+    if hit.cue == "capture" and _PURPOSE_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+        factor *= 0.3  # "launched an operation to seize the region": the aim of the event, not what happened
     for name, reach, weight in _SCOPES:
         if name in ignore:
             continue
