@@ -145,7 +145,7 @@ def _numbers(doc: Doc) -> list[_Number]:
             i += 1
             continue
         first, last = i, i + 1
-        if doc[i - 1].lower_ == "a" if i > 0 else False:
+        if i > 0 and doc[i - 1].lower_ == "a":
             first = i - 1  # "a dozen"
         # "1.2 million", "two hundred", "thousands of"
         while last < len(doc) and doc[last].lower_ in _SCALE:
@@ -155,7 +155,7 @@ def _numbers(doc: Doc) -> list[_Number]:
             last += 1  # "dozens of people": the noun follows "of"
         low, high = _range_end(doc, last, value, lex)
         if high is not None:
-            last = _skip_range(doc, last)
+            last += 2  # past "to 20", "- 20", "and 20"
         if high is not None and first > 0 and doc[first - 1].lower_ == "between":
             first -= 1
         low_mod, high_mod = _modifier(doc, first)
@@ -214,10 +214,6 @@ def _range_end(doc: Doc, last: int, value: int, lex: Lexicon) -> tuple[int | Non
                 return None, None
             return value, other
     return None, None
-
-
-def _skip_range(doc: Doc, last: int) -> int:
-    return last + 2
 
 
 # ---- what is counted ----------------------------------------------------------------------------
@@ -279,9 +275,8 @@ def _add_breakdown(figures: list[FigureHit], noun: Token, number: _Number, lex: 
     elif word in lex.civilian:
         target.civilians = number.value
     # Other breakdowns ("including three soldiers") tell nothing about civilians: leave as is.
-    end_token = noun if noun.i >= number.last - 1 else number
-    if isinstance(end_token, Token):
-        target.end = max(target.end, end_token.idx + len(end_token.text))
+    if noun.i >= number.last - 1:
+        target.end = max(target.end, noun.idx + len(noun.text))
 
 
 def _kind(doc: Doc, noun: Token, number: _Number, lex: Lexicon) -> tuple[str | None, int | None]:
@@ -406,8 +401,4 @@ def _background(doc: Doc, trigger: int | None, publication_year: int | None) -> 
     """A figure is background when its clause is dated to an earlier year ('died ... in 2020')."""
     if trigger is None or publication_year is None:
         return False
-    for token in doc[trigger].subtree:
-        if _YEAR.match(token.text) and int(token.text) < publication_year:
-            return True
-    head = doc[trigger]
-    return any(_YEAR.match(t.text) and int(t.text) < publication_year and t.head.i == head.i for t in doc)
+    return any(_YEAR.match(token.text) and int(token.text) < publication_year for token in doc[trigger].subtree)

@@ -79,10 +79,10 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                     host.claimant, host.claimant_evidence = mention.claimant, mention.claimant_evidence
                 host.extra_sentences.append(mention.sentence)
                 continue
-            kinds = [_KIND_EVENT[f.kind] for f in mention.figures if f.kind in _KIND_EVENT]
-            if not kinds:
+            implied = [_KIND_EVENT[f.kind] for f in mention.figures if f.kind in _KIND_EVENT]
+            if not implied:
                 continue  # a toll with no event named anywhere near it: nothing to file it under
-            mention.event_type, mention.sub_event_type = kinds[0]
+            mention.event_type, mention.sub_event_type = implied[0]
             mention.confidence = 0.3
         if index in places:
             kept_places[len(kept)] = places[index]
@@ -279,7 +279,7 @@ def _build_event(event_id, group, places, default_place, article, statements, co
         if claimant and claimant not in event.claimants:
             event.claimants.append(claimant)
         for actor in mention.actors:
-            _add_actor(event.actors, actor, context, military=event.event_type in _VIOLENT, event_type=event.event_type)
+            _add_actor(event.actors, actor, context, event.event_type)
     return event
 
 
@@ -327,9 +327,9 @@ def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | 
     ))
 
 
-def _add_actor(actors: list[Actor], found, context: tuple[str, ...], military: bool = False, event_type: str | None = None) -> None:
+def _add_actor(actors: list[Actor], found, context: tuple[str, ...], event_type: str | None = None) -> None:
     info = normalize(found.text, context_country=context[0] if context else None, role=found.role, event_type=event_type)
-    if military and info.actor_type == "state" and info.country:
+    if event_type in _VIOLENT and info.actor_type == "state" and info.country:
         # A state fighting is its armed forces ("Azerbaijan launched an operation"), as ACLED codes it.
         info = normalize(f"{found.text} forces", context_country=info.country)
     for existing in actors:
