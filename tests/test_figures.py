@@ -95,3 +95,8 @@ def test_one_named_role_and_counts_behind_modifiers(nlp):
     assert figures(nlp, "Police killed the residents of the village.") == []  # no count given
     found = figures(nlp, "Drone strikes have killed at least five senior Islamic State commanders this month.")
     assert found and found[0][:2] == ("killed", 5) and found[0][4] == 0
+
+
+def test_decimal_millions_keep_their_fraction(nlp):
+    found = figures(nlp, "The fighting has displaced 1.2 million people, the United Nations said.")
+    assert [(kind, count) for kind, count, *_ in found] == [("displaced", 1_200_000)]

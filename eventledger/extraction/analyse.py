@@ -19,6 +19,7 @@ from .quotes import attribute_quotations
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
 from .typing import classify_many
+from .hedges import is_hedged
 
 _FIGURE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?|hundreds?|"
@@ -28,7 +29,6 @@ _FIGURE_HINT = re.compile(
 )
 # A sentence whose main verb is one of saying: its places are the speaker's, not the event's.
 _SPEECH_ROOTS = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "accuse", "deny"}
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were) (?:said|reported|believed|thought) to|according to unconfirmed)\b", re.I)
 # A sentence that opens on an event already reported, placed: "The operation in X ...".
 _LEAD_ANAPHOR = re.compile(r"^(?:\w+,?\s+){0,2}?(?:the|this|that)\s+(operation|offensive|attack|assault|strike|raid|"
                            r"clashes|fighting|bombing|explosion|blast|protests?|demonstrations?|rally|march)\s+(?:in|at|near|on)\s", re.I)
@@ -119,7 +119,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         sub_event_type=kind.sub_event_type,
         confidence=kind.confidence,
         trigger=_ev(sent, trigger.start, trigger.end) if trigger else None,
-        hedged=bool(_HEDGE.search(sent.text)),
+        hedged=is_hedged(sent.text),
     )
     if trigger_i is not None:
         place = find_event_place(doc, trigger_i)

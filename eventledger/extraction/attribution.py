@@ -8,17 +8,17 @@ import re
 from spacy.tokens import Doc, Token
 
 from .figures import ClaimantHit
+from .hedges import is_hedged
 
 _SPEECH = {"say", "announce", "state", "report", "tell", "claim", "confirm", "add", "write", "declare", "insist",
            "allege", "estimate", "put", "count", "record", "accuse", "blame", "warn", "emphasize", "emphasise",
            "stress", "note", "explain", "tweet", "post", "acknowledge", "admit", "deny"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|(?:is|are|was|were|has been|have been) (?:said|reported|believed|thought|alleged) to|unconfirmed)\b", re.I)
 
 
 def find_claimant(doc: Doc) -> ClaimantHit | None:
     """The source the sentence attributes its report to, or None when it names none."""
-    hedged = bool(_HEDGE.search(doc.text))
+    hedged = is_hedged(doc.text)
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             obj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)

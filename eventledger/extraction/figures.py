@@ -15,6 +15,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .hedges import is_hedged
+
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -29,7 +31,6 @@ _MODIFIERS = sorted(_LOWER | _UPPER | _APPROX, key=lambda m: -len(m.split()))
 # Not DATE: the small model tags "Between 10 and 20 soldiers" as one; the counted-noun test keeps "six weeks" out.
 _SKIP_ENTS = {"PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 _BREAKDOWN = {"including", "among", "of", "include", "includes", "included"}
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|said to|believed to|thought to|unconfirmed|feared)\b", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -151,6 +152,7 @@ def _numbers(doc: Doc) -> list[_Number]:
         while last < len(doc) and doc[last].lower_ in _SCALE:
             value *= _SCALE[doc[last].lower_]
             last += 1
+        value = round(value)
         if last < len(doc) - 1 and doc[last].lower_ == "of" and token.lower_ in lex.vague:
             last += 1  # "dozens of people": the noun follows "of"
         low, high = _range_end(doc, last, value, lex)
@@ -173,7 +175,7 @@ def _numbers(doc: Doc) -> list[_Number]:
     return out
 
 
-def _value(token: Token, lex: Lexicon) -> int | None:
+def _value(token: Token, lex: Lexicon) -> int | float | None:
     text = token.lower_
     if text in lex.vague:
         return lex.vague[text]
@@ -184,7 +186,7 @@ def _value(token: Token, lex: Lexicon) -> int | None:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
         return int(text.replace(",", ""))
     if re.fullmatch(r"\d+\.\d+", text) and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("million", "thousand"):
-        return int(float(text) * _SCALE[token.doc[token.i + 1].lower_]) // _SCALE[token.doc[token.i + 1].lower_]
+        return float(text)  # "1.2 million": a fraction only with its scale word, which the caller applies
     return None
 
 
@@ -394,7 +396,7 @@ def _hedged(doc: Doc, trigger: int | None) -> bool:
     if trigger is None:
         return False
     window = doc[max(0, trigger - 6): trigger + 1].text
-    return bool(_HEDGE.search(window))
+    return is_hedged(window)
 
 
 def _background(doc: Doc, trigger: int | None, publication_year: int | None) -> bool:
