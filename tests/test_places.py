@@ -136,3 +136,17 @@ def test_place_in_a_relative_clause_about_a_participant(nlp):
     assert _place(nlp, "Palestinian militants shot at soldiers, who returned fire in Jenin.", "shot") == "Jenin"
     # ... but not through an intention or a purpose.
     assert _place(nlp, "The rebels captured the town and vowed to march into Kinshasa.", "captured") is None
+
+
+def test_ranker_weights_match_its_features():
+    from eventledger.extraction import place_ranker
+
+    weights = place_ranker.weights()
+    assert weights is not None, "run scripts/train_place_ranker.py"
+    assert len(weights) == len(place_ranker.FEATURES)
+
+
+def test_ranker_never_overrides_hard_exclusions(nlp):
+    # the ranker's choice stays inside what is never the event's place
+    assert _place(nlp, "The army killed five militants, a spokesman said by telephone from Libreville.", "killed") is None
+    assert _place(nlp, "Government officials said the air strike targeted a house near Pakistan.", "targeted") is None

@@ -190,7 +190,33 @@ class _Candidate:
 
 
 def find_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
-    """The place of the event whose word is token `trigger_i`, or None."""
+    """The place of the event whose word is token `trigger_i`, or None: the learned ranker's
+    choice among the candidate names (`place_ranker`), the rules' verdicts among its features;
+    the rules alone when no ranker weights are shipped."""
+    from .place_ranker import rank
+
+    rule_hit = rule_event_place(doc, trigger_i)
+    if rule_hit is not None and _by_relative_clause(doc, trigger_i, rule_hit):
+        return rule_hit  # "Aleppo, which was shelled ...": the clause describes its place
+    span, used = rank(doc, trigger_i, rule_hit, rule_done=True)
+    if not used:
+        return rule_hit
+    if span is None:
+        return None
+    if rule_hit is not None and rule_hit.token_start < span.end and span.start < rule_hit.token_end:
+        return rule_hit  # the same name as the rules' (keep their extent)
+    base = doc[0].idx
+    return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
+
+
+def _by_relative_clause(doc: Doc, trigger_i: int, hit: PlaceHit) -> bool:
+    """Whether the rules found the place as the noun the event's relative clause describes."""
+    trigger = doc[trigger_i]
+    return trigger.dep_ == "relcl" and hit.token_start <= trigger.head.i < hit.token_end
+
+
+def rule_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
+    """The place the attachment rules give the event whose word is token `trigger_i`, or None."""
     trigger = doc[trigger_i]
     if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i and trigger.head.pos_ in ("NOUN", "PROPN"):
         trigger_i = trigger.head.i  # "air strike" given by its first word: the phrase is its head's
