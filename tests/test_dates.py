@@ -48,3 +48,23 @@ def test_a_published_line_in_scraped_text_dates_the_article():
     result = extract(text)
     assert result.article.published == "2023-06-02"
     assert any(e.date == "2023-06-01" for e in result.events)
+
+
+@pytest.mark.parametrize("sentence, date, precision", [
+    # When it was said comes last, marked "said": the event's own day wins elsewhere.
+    ("A drone strike killed four people, a local militia said Monday.", "2024-03-11", "said"),
+    ("Nine people were killed, the governor told reporters on Tuesday.", "2024-03-12", "said"),
+    ("On Wednesday, the Borno Elders Forum, a civic group, said 20 people had died.", "2024-03-13", "said"),
+    # A dateline's day is the report's, not the event's.
+    ("GOMA, March 14 (Reuters) - Rebels shelled the camp on Tuesday, aid workers said.", "2024-03-12", "day"),
+    ("Gunmen raided the village at the weekend, killing five.", "2024-03-09", "week"),
+])
+def test_the_day_something_was_said_is_not_the_event_day(sentence, date, precision):
+    found = find_date(sentence, PUBLISHED)
+    assert found is not None and (found.date, found.precision) == (date, precision)
+    assert sentence[found.start : found.end] == found.text
+
+
+def test_a_fronted_day_on_the_event_itself_stays_the_event_day():
+    found = find_date("On Tuesday, gunmen killed five people in the market, police said.", PUBLISHED)
+    assert found is not None and (found.date, found.precision) == ("2024-03-12", "day")

@@ -100,3 +100,48 @@ def test_one_named_role_and_counts_behind_modifiers(nlp):
 def test_decimal_millions_keep_their_fraction(nlp):
     found = figures(nlp, "The fighting has displaced 1.2 million people, the United Nations said.")
     assert [(kind, count) for kind, count, *_ in found] == [("displaced", 1_200_000)]
+
+
+def test_dates_and_ages_are_not_counts(nlp):
+    found = figures(nlp, "BAMAKO, June 3 (Reuters) - Gunmen killed seven villagers near the town, officials said.")
+    assert [(kind, count) for kind, count, *_ in found] == [("killed", 7)]
+    found = figures(nlp, "Police said 23 pupils between the ages of 9 and 15 were abducted from the school.")
+    assert [(kind, count) for kind, count, *_ in found] == [("abducted", 23)]
+
+
+def test_neutralised_is_killed_and_a_part_of_the_dead_is_no_new_toll(nlp):
+    found = figures(nlp, "The army said troops neutralised 15 attackers near the border post.")
+    assert [(kind, count) for kind, count, *_ in found] == [("killed", 15)]
+    assert figures(nlp, "Medics said 12 of the wounded were flown to the capital on Friday.") == []
+
+
+def test_shot_dead_and_another_victim_count_one_each(nlp):
+    found = figures(nlp, "The gunmen shot dead a farmer at the checkpoint, and another farmer was wounded.")
+    assert ("killed", 1) in [(kind, count) for kind, count, *_ in found]
+    assert ("injured", 1) in [(kind, count) for kind, count, *_ in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war has killed more than 9,000 people, according to the United Nations.",
+    "More than 3,000 civilians have been killed since the coup, a monitoring group says.",
+    "Last month, the army's raids on the district sparked clashes in which 14 people were killed.",
+    "At least 40 people were killed during those riots, rights groups said.",
+])
+def test_running_totals_and_earlier_periods_are_background(nlp, sentence):
+    found = find_figures(nlp(sentence), 2024)
+    assert found and all(f.background for f in found), [(f.kind, f.count, f.background) for f in found]
+
+
+def test_a_toll_since_a_recent_day_is_not_background(nlp):
+    found = find_figures(nlp("Thirty people have been killed in the clashes since the fighting began on Friday, officials said."), 2024)
+    assert found and not any(f.background for f in found)
+
+
+def test_an_agency_known_by_its_acronym_keeps_it_as_claimant(nlp):
+    claimant = find_claimant(nlp("The U.N. refugee agency, known as UNHCR, said 4,000 people had fled the town."))
+    assert claimant is not None and "UNHCR" in claimant.text
+
+
+def test_a_clause_hanging_on_an_earlier_year_is_background(nlp):
+    found = find_figures(nlp("Schools have been targeted since 2014, when militants kidnapped 110 pupils from a school in Dapchi."), 2024)
+    assert found and all(f.background for f in found)

@@ -99,3 +99,95 @@ def test_an_accusation_without_a_toll_is_a_statement_not_an_event(monkeypatch):
     reported = ("Shelling hits villages\n\n"
                 "On Monday, army shelling hit border villages, killing three people, the foreign ministry said.")
     assert [e.sub_event_type for e in extract(reported, published="2023-03-07").events] == ["Shelling/artillery/missile attack"]
+
+
+def _mention(text, sub, etype, paragraph, date=None, precision=None, start=0):
+    from eventledger.extraction.mentions import EventMention
+    from eventledger.records import Evidence
+
+    return EventMention(sentence=Evidence(start, start + len(text), text), paragraph=paragraph, event_type=etype,
+                        sub_event_type=sub, confidence=0.9, trigger=None, date=date, date_precision=precision)
+
+
+def test_violence_at_the_same_town_on_the_same_day_is_one_event_whatever_its_type():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _group
+
+    town = Location(name="Kismayo", country_code="SO", precision=1, feature="city")
+    mentions = [
+        _mention("Mortar rounds hit Kismayo on Friday, killing six.", "Shelling/artillery/missile attack",
+                 "Explosions/Remote violence", 0, "2024-03-08", "day"),
+        _mention("The militants fired on residents in Kismayo, officials said.", "Attack",
+                 "Violence against civilians", 2, start=60),
+    ]
+    groups = _group(mentions, {0: town, 1: town})
+    assert len(groups) == 1
+    other = Location(name="Baidoa", country_code="SO", precision=1, feature="city")
+    assert len(_group(mentions, {0: town, 1: other})) == 2
+
+
+def test_the_event_day_beats_the_day_it_was_reported():
+    events = _events("Air strike hits village\n\n"
+                     "A military air strike on a village in Myanmar's Sagaing region killed 14 people, a resistance "
+                     "group said Monday.\n\n"
+                     "The jet bombed the village on Saturday afternoon, the group said.", "2024-03-11")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].date == "2024-03-09", [(e.sub_event_type, e.date) for e in events]
+
+
+def test_the_fighting_in_a_named_town_refines_fighting_reported_in_its_region():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _group
+
+    region = Location(name="Darfur", country_code="SD", precision=3, feature="region")
+    town = Location(name="Nyala", country_code="SD", precision=1, feature="city")
+    lead = _mention("The army and the RSF fought for a town in Darfur.", "Armed clash", "Battles", 0)
+    again = _mention("The fighting in Nyala began on Sunday.", "Armed clash", "Battles", 1, "2024-03-10", "day", start=60)
+    again.anaphoric = "fighting"
+    assert len(_group([lead, again], {0: region, 1: town})) == 1
+    again.anaphoric = None
+    assert len(_group([lead, again], {0: region, 1: town})) == 2
+
+
+def test_a_protest_and_the_riot_it_became_in_the_same_town_are_one_event():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _group
+
+    town = Location(name="Lima", country_code="PE", precision=1, feature="city")
+    mentions = [
+        _mention("Police fired tear gas at protesters in Lima on Monday.", "Protest with intervention", "Protests", 0,
+                 "2024-03-11", "day"),
+        _mention("Some protesters in Lima threw stones at officers.", "Violent demonstration", "Riots", 1, start=60),
+    ]
+    assert len(_group(mentions, {0: town, 1: town})) == 1
+
+
+def test_a_strategic_development_that_only_counts_dead_is_a_toll_of_the_violence_before():
+    from eventledger.extraction.mentions import FigureFound
+    from eventledger.records import Evidence
+    from eventledger.resolve.events import _attach_untyped
+
+    raid = _mention("Gunmen raided the village of Kuka on Friday, killing 8.", "Attack", "Violence against civilians", 0)
+    bodies = _mention("Rescuers said 11 bodies had been recovered.", "Disrupted weapons use", "Strategic developments", 0, start=60)
+    bodies.figures.append(FigureFound("killed", 11, None, None, None, None, False, False, Evidence(74, 83, "11 bodies")))
+    kept, _ = _attach_untyped([raid, bodies], {})
+    assert kept == [raid] and any(f.count == 11 for f in raid.figures)
+
+
+def test_arrests_at_a_protest_in_the_same_town_belong_to_the_protest():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _group
+
+    town = Location(name="Lima", country_code="PE", precision=1, feature="city")
+    protest = _mention("Police fired tear gas at protesters in Lima on Monday.", "Protest with intervention", "Protests", 0,
+                       "2024-03-11", "day")
+    arrests = _mention("Police said 30 people were arrested in Lima.", "Arrests", "Strategic developments", 1, start=60)
+    assert len(_group([protest, arrests], {0: town, 1: town})) == 1
+    assert len(_group([arrests], {0: town})) == 1  # arrests with no protest stay an event of their own
+
+
+def test_an_event_months_before_publication_is_background():
+    events = extract("Fighting shifts west\n\n"
+                     "The army retook the city of Wad Madani in January, and the fighting has since moved west.",
+                     published="2024-09-20").events
+    assert events and all(e.background for e in events), [(e.sub_event_type, e.date, e.background) for e in events]

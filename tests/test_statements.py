@@ -78,3 +78,89 @@ def test_a_quotation_running_on_keeps_its_speaker_and_claims_its_figures():
     assert claims and "Kariuki" in claims[0].speaker
     killed = [f for e in result.events for f in e.figures if f.kind == "killed" and f.count == 2]
     assert killed and "Kariuki" in (killed[0].claimant or "")
+
+
+def test_a_negated_subject_makes_no_statement():
+    [found] = _statements("No group has claimed responsibility for the bombing of the bus station.")
+    assert found == []
+
+
+def test_coordinated_speech_acts_are_separate_statements():
+    [found] = _statements("The opposition accused the police of torturing detainees and called on the courts to intervene.")
+    kinds = {m.kind: m for m in found}
+    assert set(kinds) == {"accuse", "appeal"}, [(m.kind, m.text) for m in found]
+    assert kinds["accuse"].text == "accused the police of torturing detainees"
+    assert kinds["appeal"].text.startswith("called on the courts")
+    assert all("opposition" in m.speaker for m in found)
+
+
+def test_a_speech_act_in_a_clause_about_the_speaker_is_its_own():
+    [found] = _statements("The Red Cross said it was shocked by the killings and urged both sides to spare the wounded.")
+    appeal = [m for m in found if m.kind == "appeal"]
+    assert appeal and "Red Cross" in appeal[0].speaker and appeal[0].text.startswith("urged both sides")
+
+
+def test_a_cue_word_inside_an_organisation_name_decides_nothing():
+    [found] = _statements("Officials said the Popular Support Front had fought government troops near the dam.")
+    assert found and found[0].kind == "claim"
+
+
+def test_a_participle_blamed_on_someone_is_no_statement():
+    [found] = _statements("A car bomb blamed on the insurgents exploded near the market on Sunday, police said.")
+    assert [(m.kind, m.speaker) for m in found] == [("claim", "police")]
+
+
+def test_the_group_refers_back_to_the_group_last_heard_from():
+    first, second = _statements(
+        "The Arakan Army said it had captured the town after weeks of fighting.",
+        "The group accused the navy of shelling fishing villages.",
+    )
+    assert second and second[0].kind == "accuse" and second[0].speaker == "Arakan Army"
+
+
+def test_it_said_is_not_a_name_inside_what_was_said():
+    first, second = _statements(
+        "The army said in a statement that troops had repelled the attack.",
+        "Two NDF members were killed in the fighting, it said.",
+    )
+    assert second and second[0].speaker == "army"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The governor said the bombing of the market was terror against ordinary people.", "accuse"),
+    ("The police said the suspected terrorists had hidden weapons in the forest.", "claim"),
+    ("The mayor said the regime was starving its own people.", "accuse"),
+    ("The minister said the gang wanted to sow chaos in the capital.", "accuse"),
+])
+def test_accusation_cues(sentence, kind):
+    [found] = _statements(sentence)
+    assert found and found[0].kind == kind, [(m.kind, m.text) for m in found]
+
+
+def test_a_scare_quote_in_the_verb_phrase_is_not_the_statement():
+    [found] = _statements("The minister accused rival politicians of hiring \"thugs\" to disrupt the vote.")
+    assert found[0].kind == "accuse" and found[0].text.startswith("accused rival politicians")
+
+
+def test_a_quotation_over_two_sentences_is_spoken_by_its_attribution():
+    from eventledger.pipeline import extract
+
+    text = ("Students detained after campus march\n\n"
+            "Police detained dozens of students after a march in Lagos on Monday, witnesses said.\n\n"
+            "\"We condemn these detentions. The government must free the students,\" union leader Amina Okafor "
+            "told reporters on Tuesday.")
+    result = extract(text, published="2023-10-03")
+    by_kind = {(s.kind, s.speaker) for s in result.statements}
+    assert ("demand", "union leader Amina Okafor") in by_kind, by_kind
+    assert ("accuse", "union leader Amina Okafor") in by_kind, by_kind
+
+
+def test_an_attribution_cut_off_by_an_abbreviation_still_speaks_the_quotation():
+    from eventledger.pipeline import extract
+
+    text = ("Army retakes bridge\n\n"
+            "\"We have retaken the bridge and the road to the airport,\" army spokesman Brig. "
+            "Gen. Peter Maina said in a statement.")
+    result = extract(text, published="2023-10-03")
+    said = [s for s in result.statements if "Maina" in (s.speaker or "")]
+    assert said and said[0].text.startswith("We have retaken the bridge"), [(s.speaker, s.text) for s in result.statements]

@@ -82,6 +82,10 @@ def _phrase(head: Token):
         elif child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
             right = max(right, child.right_edge.i)  # "a local leader, Bukar Ali,": the name belongs to the claimant
             break
+        elif child.dep_ == "acl" and child.lower_ in ("known", "called", "named") \
+                and any(c.lower_ == "as" or c.dep_ == "oprd" for c in child.children):
+            right = max(right, child.right_edge.i)  # "the U.N. migration agency, known as IOM,": its name too
+            break
         else:
             break
     while left < head.i and doc[left].lower_ in ("the", "a", "an", ",", "and", "however", "also"):

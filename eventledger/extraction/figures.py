@@ -45,6 +45,10 @@ class Lexicon:
     vague: dict[str, int]
     crowd_nouns: frozenset[str]
     titles: frozenset[str]
+    since_nouns: frozenset[str] = frozenset()
+    cumulative_subjects: frozenset[str] = frozenset()
+    past_periods: tuple[str, ...] = ()
+    part_of: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +66,10 @@ def lexicon() -> Lexicon:
         verb_kind, word_kind, frozenset(nouns["civilian"]), frozenset(nouns["children"]), frozenset(nouns["combatant"]),
         frozenset(nouns["people"]), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
         frozenset(nouns["titles"]),
+        frozenset(data.get("background", {}).get("since_nouns", ())),
+        frozenset(data.get("background", {}).get("cumulative_subjects", ())),
+        tuple(data.get("background", {}).get("past_periods", ())),
+        frozenset(data.get("background", {}).get("part_of", ())),
     )
 
 
@@ -110,7 +118,7 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
     figures: list[FigureHit] = []
     for number in _numbers(doc):
         noun = _counted_noun(doc, number, lex)
-        if noun is None:
+        if noun is None or _is_part_of_toll(doc, number, lex):
             continue
         if _is_breakdown(noun, number, doc, bool(figures)):
             _add_breakdown(figures, noun, number, lex)
@@ -142,7 +150,7 @@ def _numbers(doc: Doc) -> list[_Number]:
     while i < len(doc):
         token = doc[i]
         value = _value(token, lex)
-        if value is None or token.ent_type_ in _SKIP_ENTS or _is_year_like(token):
+        if value is None or token.ent_type_ in _SKIP_ENTS or _is_year_like(token) or _is_date_or_age(token):
             i += 1
             continue
         first, last = i, i + 1
@@ -195,6 +203,39 @@ def _is_year_like(token: Token) -> bool:
         return False
     prev = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     return prev in ("in", "since", "of", "from", "until", "by", "and", "between", "to", "early", "late", "mid") or token.i + 1 >= len(token.doc) or not token.doc[token.i + 1].is_alpha
+
+
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                "dec", "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+
+
+def _is_date_or_age(token: Token) -> bool:
+    """'March 14', '14 March', 'July 2023': part of a date. 'the ages of 12 and 17', 'aged 12',
+    '12 years old': an age. None of these counts people."""
+    doc = token.doc
+    if not re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", token.lower_):
+        return False
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in _MONTH_NAMES and (prev.lower_ != "may" or prev.is_title):
+        return True
+    if nxt is not None and nxt.lower_ in _MONTH_NAMES and (nxt.lower_ != "may" or nxt.is_title):
+        return True
+    before = [t.lower_ for t in doc[max(0, token.i - 4): token.i]]
+    if "aged" in before[-3:] or (("ages" in before or "age" in before) and "of" in before):
+        return True  # "aged 12", "between the ages of 12 and 17"
+    return nxt is not None and token.i + 2 < len(doc) and nxt.lower_ in ("years", "year") and doc[token.i + 2].lower_ == "old"
+
+
+def _is_part_of_toll(doc: Doc, number: _Number, lex: Lexicon) -> bool:
+    """'buried 19 of the dead', 'three of the wounded later died': a part of a toll the article
+    gives elsewhere, not a figure of its own."""
+    j = number.last
+    if j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("the", "those") \
+            and doc[j + 2].lower_ in lex.part_of:
+        return True
+    return False
 
 
 def _modifier(doc: Doc, first: int) -> tuple[int | None, str | None]:
@@ -347,6 +388,8 @@ def _kind_of(token: Token, lex: Lexicon) -> str | None:
         if lemma == "lose":
             # "lost their lives" yes; "lost the war" no.
             return "killed" if any(c.lower_ in ("lives", "life") for c in token.children) else None
+        if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
+            return "killed"  # "shot dead a security guard"
         if lemma == "hold":
             return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
         if lemma == "take":
@@ -378,7 +421,7 @@ def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publicatio
                 continue
             det = next((c for c in victim.children if c.dep_ in ("det", "poss")), None)
             definite_person = victim.lower_ in lex.titles and det is not None and det.lower_ in ("the", "his", "her", "its", "their")
-            if det is None or (det.lower_ not in ("a", "an", "one") and not definite_person):
+            if det is None or (det.lower_ not in ("a", "an", "one", "another") and not definite_person):
                 continue  # "killed the deputy chief" is one person; "killed the residents" is no count
             start, end = victim.left_edge.idx, victim.idx + len(victim.text)
             civilians = 1 if victim.lower_ in lex.civilian else (0 if victim.lower_ in lex.combatant else None)
@@ -400,7 +443,64 @@ def _hedged(doc: Doc, trigger: int | None) -> bool:
 
 
 def _background(doc: Doc, trigger: int | None, publication_year: int | None) -> bool:
-    """A figure is background when its clause is dated to an earlier year ('died ... in 2020')."""
-    if trigger is None or publication_year is None:
+    """A figure is background when its clause is dated to an earlier year ('died ... in 2020'), or
+    to an earlier period ('last month'), or when it is a running total ('since the invasion began',
+    'the conflict has killed more than 40,000'), or about earlier events ('during those protests')."""
+    if trigger is None:
         return False
-    return any(_YEAR.match(token.text) and int(token.text) < publication_year for token in doc[trigger].subtree)
+    if publication_year is not None:
+        if any(_YEAR.match(token.text) and int(token.text) < publication_year for token in doc[trigger].subtree):
+            return True
+        if any(_YEAR.match(token.text) and int(token.text) < publication_year for token in _clause_scope(doc[trigger])):
+            return True
+        if any(_YEAR.match(token.text) and int(token.text) < publication_year for token in list(doc[trigger].ancestors)[:6]):
+            return True  # "since 2014, when militants kidnapped 276 schoolgirls": the clause hangs on the year
+    return _running_total(doc[trigger], lexicon())
+
+
+def _clause_scope(trigger: Token) -> list[Token]:
+    """The trigger's clause without relative clauses, and the adverbials of the clauses it hangs
+    in ('In April 2023, an air strike on a crowd gathered ..., killed 170': the date sits on the
+    first verb of the sentence)."""
+    out: list[Token] = []
+
+    def walk(token: Token) -> None:
+        out.append(token)
+        for child in token.children:
+            if child.dep_ not in ("relcl", "acl"):
+                walk(child)
+
+    walk(trigger)
+    token = trigger
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            break
+        for child in head.children:
+            if child.i != token.i and child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ != "since":
+                out.extend(child.subtree)
+        token = head
+    return out
+
+
+def _running_total(trigger: Token, lex: Lexicon) -> bool:
+    scope = _clause_scope(trigger)
+    for token in scope:
+        if token.lower_ == "since":
+            for word in token.doc[token.i + 1: token.i + 6]:
+                if word.lemma_.lower() in lex.since_nouns:
+                    return True
+        if token.lower_ == "those" and token.dep_ == "det" and token.head.head.lower_ in ("during", "in", "amid"):
+            return True  # "killed during those protests": the earlier events just described
+    text = " ".join(t.lower_ for t in sorted(scope, key=lambda t: t.i))
+    for period in lex.past_periods:
+        at = f" {text} ".find(f" {period} ")
+        if at >= 0 and not f" {text} "[:at].endswith(" since"):
+            return True
+    if trigger.pos_ in ("VERB", "AUX") and any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in trigger.children):
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in lex.cumulative_subjects:
+            return True  # "The conflict has killed more than 40,000 people"
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i != trigger.i:
+        return _running_total(trigger.head, lex)  # "have killed 6,200 since the coup, and 28,000 have been arrested"
+    return False

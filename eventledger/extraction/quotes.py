@@ -11,7 +11,9 @@ import bisect
 
 from ..records import Article, Evidence, Statement
 from .mentions import SentenceFindings
-from .statements import quote_spans
+from .statements import _cue_kind, _speech_kind, quote_spans
+
+_FIRST_PERSON = {"we", "i"}
 
 
 def paragraph_quotes(article: Article) -> list[tuple[int, int, int]]:
@@ -40,6 +42,12 @@ def attribute_quotations(article: Article, found: SentenceFindings, sentences) -
                 speakers[i] = statement
                 break
     for i, (start, end, para) in enumerate(quotes):
+        if i in speakers:
+            continue
+        follower = _attribution_after(article, found, quotes, i)
+        if follower is not None:
+            speakers[i] = follower
+    for i, (start, end, para) in enumerate(quotes):
         if i not in speakers and i > 0 and quotes[i - 1][2] == para and (i - 1) in speakers:
             speakers[i] = speakers[i - 1]  # the quotation runs on after "..., he said."
     covered = [(s.evidence.start, s.evidence.end) for s in found.statements if s.evidence is not None]
@@ -56,7 +64,7 @@ def attribute_quotations(article: Article, found: SentenceFindings, sentences) -
         if not any(a < inner_end and inner_start < b for a, b in covered):
             text = article.text[inner_start:inner_end].rstrip(" ,")
             found.statements.append(Statement(
-                speaker=source.speaker, kind="claim", text=text, target=None,
+                speaker=source.speaker, kind=_inner_kind(sent, text), text=text, target=None,
                 speaker_evidence=source.speaker_evidence, evidence=Evidence(inner_start, inner_start + len(text), text),
                 sentence=Evidence(sent.start, sent.end, sent.text),
             ))
@@ -65,3 +73,41 @@ def attribute_quotations(article: Article, found: SentenceFindings, sentences) -
                 if figure.claimant is None and inner_start <= figure.evidence.start < inner_end:
                     figure.claimant, figure.claimant_evidence = source.speaker, source.speaker_evidence
     found.statements.sort(key=lambda s: s.evidence.start if s.evidence else 0)
+
+
+def _inner_kind(sent, text: str) -> str:
+    """The kind of a sentence of someone's quotation: its own first-person speech act ("We
+    condemn ...", "We demand ..."), else what its words say ("must", "war crimes"), else a claim."""
+    doc = getattr(sent, "doc", None)
+    if doc is not None:
+        for token in doc:
+            if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
+                kind = _speech_kind(token)
+                if kind is not None and kind != "claim":
+                    return kind
+    return _cue_kind(text) or "claim"
+
+
+def _attribution_after(article: Article, found: SentenceFindings, quotes, i: int) -> Statement | None:
+    """A quotation whose attribution the sentence splitter cut off after an abbreviation
+    ('"...," military spokesman Brig. | Gen. Khalid al-Tahir said in a statement.'): the statement
+    whose speaker follows the closing mark within the paragraph, with no words of its own, speaks
+    it. Its text becomes the quotation."""
+    start, end, para = quotes[i]
+    limit = quotes[i + 1][0] if i + 1 < len(quotes) and quotes[i + 1][2] == para else end + 120
+    for statement in found.statements:
+        ev, spk = statement.evidence, statement.speaker_evidence
+        if not statement.speaker or ev is None or spk is None or not (end < spk.start <= min(limit, end + 120)):
+            continue
+        between = article.text[end:spk.start]
+        if "\n" in between or any(a <= ev.start < b for a, b, _ in quotes):
+            continue
+        if len(statement.text.split()) > 5:
+            return None  # the speaker says something of their own: not this quotation's attribution
+        text = article.text[start:end].strip().rstrip(",").rstrip()
+        offset = start + (len(article.text[start:end]) - len(article.text[start:end].lstrip()))
+        statement.text, statement.evidence = text, Evidence(offset, offset + len(text), text)
+        if statement.kind == "claim":
+            statement.kind = _cue_kind(text) or "claim"
+        return statement
+    return None

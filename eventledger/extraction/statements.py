@@ -34,6 +34,7 @@ class SpeechActs:
     phrasal: dict[str, str]
     cues: tuple[tuple[str, re.Pattern[str]], ...]
     group_nouns: frozenset[str]
+    anaphoric_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,8 @@ def speech_acts() -> SpeechActs:
     cues = tuple(
         (kind, re.compile("|".join(patterns), re.I)) for kind, patterns in data["cues"].items()
     )
-    return SpeechActs(verb_kind, phrasal, cues, frozenset(data["speakers"]["group_nouns"]))
+    return SpeechActs(verb_kind, phrasal, cues, frozenset(data["speakers"]["group_nouns"]),
+                      frozenset(data["speakers"].get("anaphoric_nouns", ())))
 
 
 @dataclass(slots=True)
@@ -63,6 +65,7 @@ class StatementMention:
     target_span: tuple[int, int] | None = None
     speaker_is_pronoun: bool = False
     speaker_from_context: bool = False
+    coordinated: bool = False  # a coordinated speech verb's own statement ("... and urged ..."): never merged
 
 
 @dataclass(slots=True)
@@ -86,20 +89,42 @@ class SpeakerContext:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the inside of each quotation in the sentence."""
+    """(start, end) of the inside of each quotation in the sentence. A quotation that runs over
+    several sentences leaves one sentence with only its closing mark ('... must investigate,"
+    the chairperson told reporters.') and another with only its opening mark: the inside runs to
+    the sentence's start or end."""
     spans = []
     for open_q, close_q in _QUOTE_PAIRS:
         start = 0
+        if open_q == close_q == '"' and text.count('"') % 2 == 1:
+            first = text.find('"')
+            if _closes(text, first):
+                spans.append((0, first))  # the tail of a quotation opened in an earlier sentence
+                start = first + 1
+        elif open_q in "“«" and text.find(close_q) > 0 and (text.find(open_q) < 0 or text.find(close_q) < text.find(open_q)):
+            first = text.find(close_q)
+            spans.append((0, first))
+            start = first + 1
         while True:
             a = text.find(open_q, start)
             if a < 0:
                 break
             b = text.find(close_q, a + 1)
             if b < 0:
+                if open_q in "“«\"" and text[a + 1:].strip() and (open_q != '"' or not _closes(text, a)):
+                    spans.append((a + 1, len(text)))  # the head of a quotation that runs on
                 break
             spans.append((a + 1, b))
             start = b + 1
     return sorted(set(spans))
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the straight quotation mark at `at` closes a quotation: it follows a word or
+    punctuation and does not open onto one."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and before not in "([" and (after.isspace() or after in ".,;:!?)")
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
@@ -114,6 +139,13 @@ def _noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in ("prep", "compound", "amod", "pobj", "nmod") and child.dep_ != "relcl":
             right = max(right, child.right_edge.i)
+        elif child.dep_ == "punct" and child.text == "," and any(
+                c.dep_ == "acl" and c.lower_ in ("known", "called", "named") for c in token.rights):
+            continue
+        elif child.dep_ == "acl" and child.lower_ in ("known", "called", "named") \
+                and any(c.lower_ == "as" or c.dep_ == "oprd" for c in child.children):
+            right = max(right, child.right_edge.i)  # "the U.N. migration agency, known as IOM"
+            break
         else:
             break
     while left < right and doc[left].dep_ in ("det", "cc", "punct", "advmod", "prep") and doc[left].lower_ in ("the", "a", "an", "and", ",", "however", "also", "then"):
@@ -137,11 +169,28 @@ def _speech_kind(verb: Token) -> str | None:
     return acts.verb_kind.get(verb.lemma_.lower())
 
 
-def _cue_kind(text: str) -> str | None:
+def _cue_kind(text: str, doc: Doc | None = None, span: tuple[int, int] | None = None) -> str | None:
+    if doc is not None and span is not None:
+        text = _mask_names(text, doc, span)
     for kind, pattern in speech_acts().cues:
         if pattern.search(text):
             return kind
     return None
+
+
+def _mask_names(text: str, doc: Doc, span: tuple[int, int]) -> str:
+    """Blank out names of organisations ("the Rapid Support Forces", "the Anti-Terrorism Unit"):
+    a cue word inside a name says nothing about the speech act."""
+    chars = list(text)
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART"):
+            continue
+        for token in ent:
+            if token.is_title or token.is_upper:
+                for k in range(token.idx - span[0], token.idx - span[0] + len(token.text)):
+                    if 0 <= k < len(chars):
+                        chars[k] = " "
+    return "".join(chars)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -178,25 +227,102 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _content(verb: Token, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
-    """What was said: the reported clause, else the quotation, else the verb's own phrase."""
+def _content(verb: Token, quotes: list[tuple[int, int]], text: str, split: list[Token] = (),
+             coordinated: bool = False) -> tuple[int, int] | None:
+    """What was said: the reported clause, else the quotation, else the verb's own phrase. A
+    coordinated speech verb that makes a statement of its own (`split`) ends it: "accused X of Y
+    and called on Z" says Y, not Z."""
     doc = verb.doc
+    stop = min((_conj_start(c) for c in split if c.i > verb.i), default=None)
     for child in verb.children:
         if child.dep_ == "ccomp" and not _inside(child.idx, quotes):
             start = child.left_edge
             if start.lower_ == "that":
                 start = doc[start.i + 1]
-            return start.idx, _end_char(child.right_edge)
-    outside = [q for q in quotes if not (q[0] <= verb.idx < q[1])]
+            end = child.right_edge
+            if stop is not None and start.i < stop <= end.i:
+                end = doc[stop - 1]
+            return start.idx, _end_char(end)
+    own_right = max((c.right_edge.i for c in verb.rights if c.dep_ != "punct" and c not in split), default=verb.i)
+    if stop is not None:
+        own_right = min(own_right, stop - 1)
+    own_end = _end_char(doc[own_right])
+    # A short quotation inside the verb's own phrase is a scare quote ('accused them of financing
+    # "goons"'), not the words said.
+    # Quotations in a coordinated statement's part belong to it; one before a coordinated verb
+    # belongs to the verb it follows.
+    joined = coordinated or (verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _inside(verb.head.idx, quotes)
+                             and _speech_kind(verb.head) is not None)
+    lo = doc[_conj_start(verb)].idx if joined else 0
+    hi = doc[stop].idx if stop is not None else len(text) + 1
+    # A short quotation within the verb's own clause (its subject or object) is a scare quote:
+    # 'demonstrators marking the "Saba Saba" uprising demanded ...'.
+    clause_start = verb.left_edge.idx
+    outside = [q for q in quotes if not (q[0] <= verb.idx < q[1]) and lo <= q[0] and q[1] <= hi
+               and not (clause_start <= q[0] and q[1] <= own_end + 1 and _scare_quote(doc, q))]
     if outside:
         a, b = max(outside, key=lambda q: q[1] - q[0])
         inner = text[a:b].strip().rstrip(",").rstrip()
         a = a + (len(text[a:b]) - len(text[a:b].lstrip()))
         return a, a + len(inner)
-    right = max((c.right_edge.i for c in verb.rights if c.dep_ != "punct"), default=verb.i)
-    if right == verb.i:
+    if own_right == verb.i:
         return None
-    return verb.idx, _end_char(doc[right])
+    return verb.idx, own_end
+
+
+def _scare_quote(doc: Doc, span: tuple[int, int]) -> bool:
+    """A few quoted words with no verb ('"goons"', 'the "Saba Saba" uprising'): a name or a label,
+    not the words someone said."""
+    if doc.text[span[0]:span[1]].rstrip()[-1:] in (",", ".", "?", "!"):
+        return False  # '"Thugs," the minister said': a quotation closed by its own punctuation is speech
+    words = [t for t in doc if span[0] <= t.idx < span[1] and not t.is_punct]
+    return len(words) < 4 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _conj_start(verb: Token) -> int:
+    """Where a coordinated clause starts: at its "and", if there is one right before it."""
+    i = verb.left_edge.i
+    doc = verb.doc
+    while i > 0 and (doc[i - 1].dep_ == "cc" or doc[i - 1].text == ","):
+        i -= 1
+    return i
+
+
+def _coordinated_speech(verb: Token) -> list[Token]:
+    """Speech verbs coordinated with `verb` that make statements of their own: "accused the junta
+    of war crimes and called on ...", "said it was alarmed and urged ..." (the clause's subject
+    is the speaker again)."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _speech_kind(child) is not None:
+            out.append(child)
+        elif child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+                out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           and _speech_kind(c) is not None and not any(g.dep_ in _SUBJECT_DEPS for g in c.children))
+    return out
+
+
+def _is_modifier_participle(verb: Token) -> bool:
+    """"a drone strike blamed on the RSF": a participle describing a noun, with no one saying it."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _agent(verb) is None
+
+
+def _is_negated(subject: Token) -> bool:
+    """"No group claimed ...", "Nobody said ...": a subject that says there was no speaker."""
+    if subject.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+
+
+def _is_anaphoric_group(subject: Token, phrase: Span) -> bool:
+    """"The group accused ...": a bare definite noun naming a kind of group refers back to the
+    group last heard from, as "it" would."""
+    if subject.lemma_.lower() not in speech_acts().anaphoric_nouns:
+        return False
+    children = list(subject.children)
+    return len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the"
 
 
 def _end_char(token: Token) -> int:
@@ -204,10 +330,12 @@ def _end_char(token: Token) -> int:
 
 
 def _target(verb: Token, kind: str) -> Token | None:
+    if verb.lemma_.lower() == "tell":
+        return None  # "told reporters": the audience, not whom the statement is about
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and kind in ("accuse", "appeal", "reject", "support", "threaten", "demand"):
-            if child.lower_ in ("allegations", "accusations", "reports", "claims"):
-                return None
+            if child.lower_ in ("allegations", "accusations", "reports", "claims") or child.pos_ == "PRON":
+                return None  # "blamed it on armed gangs": "it" is the event, not a party
             return child
         if child.dep_ == "prep" and child.lower_ in ("on", "upon") and kind == "appeal":
             for grandchild in child.children:
@@ -230,33 +358,42 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
     quotes = quote_spans(text)
     found: list[StatementMention] = []
     used_verbs: set[int] = set()
+    inherited: dict[int, tuple] = {}  # coordinated speech verbs: the speaker of the verb they join
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, quotes) or verb.i in used_verbs:
             continue
         kind = _speech_kind(verb)
-        if kind is None or _is_hedge(verb):
+        if kind is None or _is_hedge(verb) or _is_modifier_participle(verb):
             continue
         subject = _subject(verb) or _agent(verb) or _tail_speaker(verb)
-        content = _content(verb, quotes, text)
+        if subject is not None and _is_negated(subject):
+            continue  # "No group claimed responsibility": nobody said anything
+        split = _coordinated_speech(verb)
+        content = _content(verb, quotes, text, split, verb.i in inherited)
         if content is None:
             continue
         content_text = text[content[0] : content[1]]
         if kind == "claim":
-            kind = _cue_kind(content_text) or ("appeal" if verb.lemma_ == "call" and any(c.dep_ == "dobj" for c in verb.children) and False else "claim")
+            kind = _cue_kind(content_text, doc, content) or "claim"
             if verb.lemma_ == "call" and kind != "reject" and not quotes:
                 continue  # "called the operation X" describes, it does not state
         speaker, speaker_span, is_pronoun, from_context = None, None, False, False
-        if subject is not None and subject.pos_ != "VERB":
+        if verb.i in inherited:
+            speaker, speaker_span, is_pronoun, from_context = inherited[verb.i]
+            subject = None
+        elif subject is not None and subject.pos_ != "VERB":
             phrase = _noun_phrase(subject)
             speaker, speaker_span = phrase.text, (phrase.start_char, phrase.end_char)
-            if subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+            if subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP or _is_anaphoric_group(subject, phrase):
                 is_pronoun = True
                 origin = _metonym_from(verb, metonym)
-                resolved = origin or _same_sentence_antecedent(doc, subject, quotes) or context.resolve(subject.lower_)
+                pronoun = subject.lower_ if subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP else "it"
+                same = None if pronoun != subject.lower_ else _same_sentence_antecedent(doc, subject, quotes, content)
+                resolved = origin or same or context.resolve(pronoun)
                 if resolved:
                     speaker, from_context = resolved, True
                     context.remember(resolved, subject.lower_ in _PRONOUNS_PERSON)
-        if speaker is None:
+        if speaker is None and verb.i not in inherited:
             speaker = context.resolve("they")
             from_context = speaker is not None
         if speaker and metonym and not is_pronoun:
@@ -269,9 +406,13 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
             phrase = _noun_phrase(target_token)
             target, target_span = phrase.text, (phrase.start_char, phrase.end_char)
         found.append(StatementMention(speaker, speaker_span, kind, content_text, content,
-                                      target, target_span, is_pronoun, from_context))
+                                      target, target_span, is_pronoun, from_context, verb.i in inherited))
+        for c in split:
+            inherited[c.i] = (speaker, speaker_span, is_pronoun, from_context)
+        separate = {t.i for c in split for t in c.subtree}
         for child in verb.subtree:
-            used_verbs.add(child.i)
+            if child.i not in separate:
+                used_verbs.add(child.i)
         if subject is not None and not is_pronoun:
             context.remember(_noun_phrase(subject).text, _is_person(_noun_phrase(subject)))
     if not found:
@@ -301,10 +442,15 @@ def _metonym_from(verb: Token, metonym) -> str | None:
     return None
 
 
-def _same_sentence_antecedent(doc: Doc, pronoun: Token, quotes: list[tuple[int, int]]) -> str | None:
-    """"Prime Minister Nikol Pashinyan, he said": a name earlier in the same sentence."""
+def _same_sentence_antecedent(doc: Doc, pronoun: Token, quotes: list[tuple[int, int]],
+                              content: tuple[int, int] | None = None) -> str | None:
+    """"Prime Minister Nikol Pashinyan, he said": a name earlier in the same sentence. A name inside
+    what is said is what the statement is about, not who makes it ("Four VDP members were killed,
+    it said")."""
     want_person = pronoun.lower_ in _PRONOUNS_PERSON
     for ent in reversed(doc.ents):
+        if content is not None and content[0] <= ent.start_char < content[1]:
+            continue
         if ent.end <= pronoun.i and not _inside(ent.start_char, quotes) and ((ent.label_ == "PERSON") == want_person) and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
             return ent.text
     return None
@@ -323,7 +469,9 @@ def _merge_same_speaker(found: list[StatementMention]) -> list[StatementMention]
     """"X said A, but added that B": one statement by X; a specific kind beats "claim"."""
     merged: list[StatementMention] = []
     for item in found:
-        same = next((m for m in merged if m.speaker == item.speaker and item.speaker is not None), None)
+        same = None if item.coordinated else next(
+            (m for m in merged if m.speaker == item.speaker and item.speaker is not None
+             and (m.kind == "claim" or item.kind == "claim" or m.kind == item.kind)), None)
         if same is None:
             merged.append(item)
         elif same.kind == "claim" and item.kind != "claim":

@@ -23,6 +23,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b(?:last|on|this|early|late)?\s*(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?\b"),
         ("day", r"\b(?:today|yesterday|tonight|last night|this morning|this afternoon|this evening|overnight)\b"),
         ("week", r"\b(?:last|this|past)\s+week(?:end)?\b"),
+        ("week", r"\b(?:at|over|during)\s+the\s+weekend\b"),
         ("month", rf"\b(?:in|since|during|early|late|mid-?)\s*(?:{_MONTHS})(?:\s+\d{{4}})?\b"),
         ("month", r"\b(?:last|this|past)\s+month\b"),
         ("year", r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b"),
@@ -40,17 +41,40 @@ class DateMention:
     text: str
 
 
+# "said on Friday", "told AFP on Monday", "said in a statement late on Monday": when it was said,
+# not when it happened.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|claimed|wrote|tweeted|posted|declared)"
+    r"(?:\s+(?:[A-Z][\w.’']*|reporters|journalists|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|in\s+an?\s+\w+(?:\s+\w+)?|"
+    r"by\s+(?:tele)?phone|late|early|on|at|in)){0,4}\s*$")
+# "On Tuesday, the Yatenga Youth Collective, a local group, said 37 people had been killed": a
+# fronted day on a named speaker's verb, which goes on to say what happened.
+_SAID_AFTER = re.compile(
+    r"^,\s+(?:the\s+)?[A-Z][^.;:]{0,100}?\b(?:said|told|announced|reported|stated|confirmed|claimed)\b(?=(?:\s+\S+){3})")
+# "KYIV, March 14 (Reuters) -": the dateline, the day of the report.
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w .’'-]+)?,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([\w .]+\)\s*)?[-—–]")
+
+
 def find_date(sentence: str, published: str | None) -> DateMention | None:
-    """The first date expression in `sentence` that resolves, relative to `published`."""
+    """The first date expression in `sentence` that resolves, relative to `published`. A date that
+    only says when something was said ("officials said on Monday") comes last, with precision
+    "said"; a dateline's date is not the event's."""
     base = _base(published)
+    said: DateMention | None = None
     for precision, pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
             text = match.group(0).strip()
             resolved = _resolve(text, precision, base)
             if resolved:
                 start = match.start() + match.group(0).index(text)
+                if _DATELINE_BEFORE.match(sentence[:start]) and _DATELINE_AFTER.match(sentence[start + len(text):]):
+                    continue
+                if _SAID_BEFORE.search(sentence[:start]) or (start < 4 and _SAID_AFTER.match(sentence[start + len(text):])):
+                    said = said or DateMention(resolved, "said", start, start + len(text), text)
+                    continue
                 return DateMention(resolved, precision, start, start + len(text), text)
-    return None
+    return said
 
 
 def year_of(sentence: str) -> int | None:
@@ -71,6 +95,9 @@ def _base(published: str | None) -> date | None:
 @lru_cache(maxsize=4096)
 def _resolve(text: str, precision: str, base: date | None) -> str | None:
     lowered = text.lower()
+    if base is not None and lowered.endswith("the weekend"):
+        # "at the weekend": the latest Saturday before publication (or this one, on a Sunday).
+        return (base - timedelta(days=(base.weekday() - 5) % 7 or (7 if base.weekday() == 5 else 0))).isoformat()
     if base is not None:
         if lowered in ("today", "tonight", "this morning", "this afternoon", "this evening"):
             return base.isoformat()

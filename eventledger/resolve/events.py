@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from datetime import date
 
 from ..extraction.mentions import EventMention, FigureFound
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
@@ -45,8 +46,29 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
                 and not last.background and paragraph_of.get(last.id) == group[0][1].paragraph:
             event.date, event.date_precision = last.date, last.date_precision  # same paragraph, same day
         paragraph_of[event.id] = group[-1][1].paragraph
+        _mark_old(event, article.published)
         events.append(event)
     return events
+
+
+# News reports what happened in the last days or weeks; an event dated months before the
+# article ("The army retook Khartoum in March", in a September story) is its background.
+_BACKGROUND_AFTER_DAYS = 45
+
+
+def _mark_old(event: Event, published: str | None) -> None:
+    if event.background or not published or not event.date or event.date_precision not in ("day", "week", "month"):
+        return
+    try:
+        age = (date.fromisoformat(published[:10]) - date.fromisoformat(event.date[:10])).days
+    except ValueError:
+        return
+    if event.date_precision == "month":
+        age -= 30  # "in March" is any day of March: count from its end
+    if age > _BACKGROUND_AFTER_DAYS:
+        event.background = True
+        for figure in event.figures:
+            figure.background = True
 
 
 # A figure in a sentence the typer finds no event in belongs to the event reported just before it
@@ -60,6 +82,12 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
     kept: list[EventMention] = []
     kept_places: dict[int, Location] = {}
     for index, mention in enumerate(mentions):
+        if mention.event_type == "Strategic developments" and mention.figures \
+                and all(f.kind in ("killed", "injured") for f in mention.figures) and kept:
+            # Strategic developments are not violent (ACLED codes them without fatalities): a
+            # sentence typed so that only counts dead or wounded ("14 bodies had been recovered")
+            # gives a toll of the violence already reported.
+            mention.event_type, mention.sub_event_type = "none", "none"
         if mention.sub_event_type == "none" and not mention.figures:
             _refine(mention, index, kept, kept_places, places)
             continue
@@ -182,6 +210,26 @@ def _matching_group(index, mention, groups, places):
     for group in candidates:
         if mention.sub_event_type != "none" and any(m.sub_event_type == mention.sub_event_type for _, m in group):
             return group
+    if mention.anaphoric and mention.sub_event_type != "none" and index in places and (places[index].precision or 3) <= 2:
+        # "The fighting in Bara ..." after "fighting for a strategic town in the Kordofan region":
+        # the same event, now placed more precisely (only a region or country was named before).
+        for group in reversed(groups):
+            first = group[0][1]
+            group_places = [places[i] for i, _ in group if i in places]
+            if first.background == mention.background and group_places and first.sub_event_type == mention.sub_event_type \
+                    and all((p.precision or 3) >= 3 and p.country_code == places[index].country_code for p in group_places):
+                return group
+    family = _family(mention.event_type) or ("demonstration" if mention.sub_event_type == "Arrests" else None)
+    if family and index in places and (places[index].precision or 3) <= 2:
+        # Violence reported again at the same town on the same day, typed differently by another
+        # sentence ("a missile strike on Kharkiv killed nine" / "The Russians struck a residential
+        # building"): the same event, told from another side. Likewise a protest and the riot it
+        # became, and the arrests made at it (ACLED codes arrests at a demonstration with it).
+        for group in candidates:
+            if _family(group[0][1].event_type) == family and any(
+                    i in places and _place_key(places[i]) == _place_key(places[index])
+                    and (mention.date is None or m.date == mention.date) for i, m in group):
+                return group
     if mention.anaphoric and (mention.event_type in _VIOLENT or mention.event_type == "none"):
         # "The attack ... also killed": the latest violent event reported before it.
         for group in candidates:
@@ -203,6 +251,16 @@ def _matching_group(index, mention, groups, places):
         if latest in candidates and latest[0][1].event_type == mention.event_type \
                 and mention.paragraph - last.paragraph in (0, 1):
             return latest
+    return None
+
+
+def _family(event_type: str) -> str | None:
+    """Event types one report may tell twice in different words: violence (battles, remote
+    violence, attacks on civilians) or a demonstration (a protest that turned into a riot)."""
+    if event_type in _VIOLENT:
+        return "violence"
+    if event_type in ("Protests", "Riots"):
+        return "demonstration"
     return None
 
 
@@ -249,7 +307,13 @@ def _build_event(event_id, group, places, default_place, article, statements, co
         location = previous_place  # "killed in mine explosions in the area": the area just reported
     if location is None and not lead.background:
         location = default_place
-    dated = next((m for m in mentions if m.date), None)
+    # A day only known as when someone spoke ("officials said Monday") yields to a day the
+    # event itself is given ("on Saturday afternoon").
+    # The most precise day wins ("at the weekend", then "on Sunday morning").
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    told = [m for m in mentions if m.date and m.date_precision != "said"]
+    dated = min(told, key=lambda m: rank.get(m.date_precision, 4)) if told \
+        else next((m for m in mentions if m.date), None)
     event = Event(
         id=event_id,
         event_type=lead.event_type,
@@ -262,6 +326,8 @@ def _build_event(event_id, group, places, default_place, article, statements, co
     )
     if dated is not None:
         event.date, event.date_precision, event.date_evidence = dated.date, dated.date_precision, dated.date_evidence
+        if event.date_precision == "said":
+            event.date_precision = "day"
     elif article.published and not event.background:
         # Undated news reports the day's events: the publication date, marked as such.
         event.date, event.date_precision = article.published[:10], "publication"
