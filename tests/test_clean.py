@@ -99,3 +99,12 @@ def test_near_duplicate_paragraph_is_dropped_once():
                          "to be a paragraph of its own in the story about the attack.\n\n" + variant)
     assert sum(p.text in (para, variant) for p in result.article.paragraphs) == 1
     assert [r.reason for r in result.removed] == ["duplicate"]
+
+
+def test_wire_datelines_with_a_day_leave_the_text_and_name_the_agency():
+    for opening in ("KYIV, March 14 (Reuters) - ", "NAIROBI, Kenya, July 8 (Reuters) - ", "KABUL, Afghanistan, Sept. 3, 2013 (AP) - "):
+        article = _clean_text("Strike hits city\n\n" + opening + "A missile attack on the city killed nine people and "
+                              "wounded 31 overnight, the regional governor said.").article
+        assert article.text.count("A missile attack") == 1
+        assert opening.split(",")[0] not in article.text.split("\n", 1)[-1]  # the filing place is gone from the body
+        assert article.original_source and article.original_source.startswith(("Reuters", "AP", "Associated"))
