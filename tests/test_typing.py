@@ -195,11 +195,11 @@ def test_second_opinion_model():
     assert loaded is not None, "eventledger/data/events/typing_model.npz is missing"
     labels = set(loaded[2])
     assert labels == set(taxonomy().sub_types) | {"none"}
-    opinion = model.opinion("Unknown assailants stabbed a human rights lawyer to death outside his office.")
+    opinion = model.opinion("Unknown assailants knifed a human rights lawyer to death outside his office.")
     assert opinion.sub == "Attack" and opinion.probability > 0.8
-    kind = classify("Unknown assailants stabbed a human rights lawyer to death outside his office.")
+    kind = classify("Unknown assailants knifed a human rights lawyer to death outside his office.")
     assert kind.sub_event_type == "Attack" and kind.trigger is not None
-    text = "Unknown assailants stabbed a human rights lawyer to death outside his office."
+    text = "Unknown assailants knifed a human rights lawyer to death outside his office."
     assert text[kind.trigger.start:kind.trigger.end] == kind.trigger.text
     assert kind.confidence <= 0.6  # a second opinion is never as sure as a cue
     # statements, denials and plans silence it, whatever their words
@@ -228,3 +228,48 @@ def test_a_capture_that_is_only_the_aim_of_an_operation_is_not_the_event():
     assert aim.sub_event_type != "Government regains territory"
     done = classify("Government troops recaptured the town of Bunia from the rebels on Monday.")
     assert done.sub_event_type == "Government regains territory"
+
+
+GENERALISATION = [
+    # a named weapon decides, whether the toll comes after it or before it
+    ("A vehicle carrying soldiers hit a landmine near the border, killing four of them.", "Remote explosive/landmine/IED"),
+    ("The Free Syrian Army said a drone attack on its positions killed eight of its fighters.", "Air/drone strike"),
+    ("Government artillery shelled the town overnight, killing 12 people, residents said.", "Shelling/artillery/missile attack"),
+    ("Twenty soldiers were killed when their truck struck a roadside bomb.", "Remote explosive/landmine/IED"),
+    # crime is not an ACLED event, even with a port "seized" or a "leader" shot
+    ("Police seized 300 kilograms of cocaine at the port of the city.", "none"),
+    ("Gang members shot dead a rival gang leader in the market, police said.", "none"),
+    # a ransom demand is the abduction's, people seized are no territory
+    ("Armed men seized two traders on the highway and demanded a ransom for their release.", "Abduction/forced disappearance"),
+    # a capture pattern never runs into the next sentence
+    ("Security forces detained an opposition leader in the city on Thursday. The victims were taken to a local hospital.", "Arrests"),
+    # tear gas and live fire are what protests get
+    ("Police fired tear gas at students gathered outside the university.", "Protest with intervention"),
+    ("Police killed three people as they dispersed a demonstration against the new tax.", "Excessive force against protesters"),
+    # background over years is no event
+    ("The country has been battling an insurgency for more than a decade.", "none"),
+    ("Gunmen torch houses in northern village", "Looting/property destruction"),
+    ("The army said it had cleared the district of militants and restored state authority.", "Government regains territory"),
+    ("Residents attacked migrants and burned their shops in the township.", "Mob violence"),
+    ("Members of two rival clans fought with machetes over grazing land, leaving five dead.", "Mob violence"),
+    ("The militants demolished a shrine and a telecommunications mast in the town.", "Looting/property destruction"),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERALISATION)
+def test_generic_precedence(text, expected):
+    assert classify(text).sub_event_type == expected, (text, classify(text))
+
+
+def test_model_overrules_only_a_contested_weak_decision():
+    """The second opinion overrules the rules only when their two best sub-types came close on
+    weak cues and the model is all but sure; a clear rule decision stands."""
+    from eventledger.extraction.eventtype import OVERRULE_MIN, _contested
+    from eventledger.extraction.eventtype.lexicon import find
+    from eventledger.extraction.eventtype.rules import decide
+
+    assert OVERRULE_MIN >= 0.95
+    clear = decide(find("A suicide bomber blew himself up at a checkpoint, killing 12 soldiers."))
+    assert not _contested(clear)
+    kind = classify("A suicide bomber blew himself up at a checkpoint, killing 12 soldiers.")
+    assert kind.sub_event_type == "Suicide bomb"

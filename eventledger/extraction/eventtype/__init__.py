@@ -12,7 +12,8 @@ When the rules find no event and no reason for "none", a second opinion is asked
 linear model (`model.py`, weights in `eventledger/data/events/typing_model.npz`, trained by
 `scripts/train_typing.py` on sentences generated from a grammar written for the project, never on
 CASE or PLOVER). It decides only when it is sure, and never in a sentence that reports a statement,
-a denial, a plan or a disaster."""
+a denial, a plan or a disaster. It may also overrule the rules when their decision is contested
+(weak cues, two sub-types within a few points) and it is all but sure of another sub-type."""
 
 from __future__ import annotations
 
@@ -58,12 +59,18 @@ def classify(text: str) -> EventKind:
     found = find(text)
     decision = decide(found)
     if decision.sub == "none" and _may_ask_model(found, decision):
-        second = opinion(text)
+        second = opinion(text, found)
         if second is not None and second.sub != "none" and second.probability >= MODEL_MIN:
-            trigger = Trigger(second.start, second.end, text[second.start:second.end]) if second.start >= 0 else None
-            if trigger is not None:
-                confidence = MODEL_WEIGHT * second.probability
-                return EventKind(taxonomy().type_of[second.sub], second.sub, round(confidence, 3), trigger)
+            kind = _from_model(text, second)
+            if kind is not None:
+                return kind
+    elif decision.sub != "none" and _contested(decision):
+        second = opinion(text, found)
+        if second is not None and second.sub not in ("none", decision.sub) and second.probability >= OVERRULE_MIN \
+                and not _absorbed(decision.sub, second.sub):
+            kind = _from_model(text, second)
+            if kind is not None:
+                return kind
     if decision.sub == "none":
         rival = decision.score
         confidence = (decision.none_score + 1.0) / (decision.none_score + rival + 1.0)
@@ -85,8 +92,44 @@ _SILENCING = ("denial", "demand", "irrealis", "accusation", "attribution", "susp
               "health", "accident", "crime", "diplomacy", "old_ordnance", "uxo_accident")
 
 
+# ...and only about a text that names someone who fights or something that is fought over, or has
+# a trigger cue of its own: "the fall of the rupee to a record low" or "the handover of the suspect"
+# read like a capture or a handover to the model, but no armed actor is there.
+_EVIDENCE = ("gov_actor", "nonstate_actor", "nonstate_actor_cs", "armed_attackers", "military_target", "protest",
+             "protest_weak", "crowd_control")
+
+
 def _may_ask_model(found, decision) -> bool:
-    return decision.none_score == 0 and not any(found.has(cue) for cue in _SILENCING)
+    if decision.none_score or any(found.has(cue) for cue in _SILENCING):
+        return False
+    return any(found.has(cue) for cue in _EVIDENCE) or bool(decision.votes)
+
+
+# The model may also overrule the rules when their cues are weak and two sub-types came close
+# ("air strikes targeted rebel-held areas ... as rebels captured a village"), and only when it is
+# all but sure: the rules read who did what to whom, the model only which words are there.
+OVERRULE_MAX = 5.0  # the rules' best score below this...
+OVERRULE_MARGIN = 0.3  # ...and the runner-up within this share of it
+OVERRULE_MIN = 0.97
+
+
+def _contested(decision) -> bool:
+    return decision.score < OVERRULE_MAX and decision.score - decision.runner_up <= OVERRULE_MARGIN * decision.score
+
+
+def _absorbed(rule_sub: str, model_sub: str) -> bool:
+    """Arrests, clashes or looting in a protest story are the protest's (a precedence the rules
+    apply and the model does not know): the model does not take a protest or a riot away."""
+    types = taxonomy().type_of
+    return types[rule_sub] in ("Protests", "Riots") and types[model_sub] not in ("Protests", "Riots")
+
+
+def _from_model(text: str, second) -> EventKind | None:
+    if second.start < 0:
+        return None
+    trigger = Trigger(second.start, second.end, text[second.start:second.end])
+    confidence = MODEL_WEIGHT * second.probability
+    return EventKind(taxonomy().type_of[second.sub], second.sub, round(confidence, 3), trigger)
 
 
 _WORD = re.compile(r"[\w'-]+")
@@ -117,7 +160,8 @@ def explain(text: str) -> dict:
     """The votes behind a decision (for debugging the lexicon)."""
     found = find(text)
     decision = decide(found)
-    second = opinion(text) if decision.sub == "none" and _may_ask_model(found, decision) else None
+    asked = (decision.sub == "none" and _may_ask_model(found, decision)) or (decision.sub != "none" and _contested(decision))
+    second = opinion(text, found) if asked else None
     return {
         "sub_event_type": decision.sub,
         "votes": decision.votes,

@@ -86,19 +86,30 @@ class Decision:
 
 _SCOPES = (("irrealis", 30, IRREALIS), ("demand", 80, IRREALIS), ("denial", 60, IRREALIS), ("attribution", 80, 0.5),
            ("accusation", 60, 0.5), ("background", 90, 0.4), ("release", 25, 0.3), ("possession", 25, 0.3), ("suspicion", 60, 0.3), ("agreement_strong", 60, 0.5), ("humanitarian", 0, 0.4))
-_PEOPLE = re.compile(r"\b(?:passengers|villagers|students|pupils|schoolchildren|workers|civilians|people|women|children|girls|boys|hostages|travell?ers|worshippers|farmers)\b")
+_PEOPLE = re.compile(r"\b(?:passengers|villagers|students|pupils|schoolchildren|workers|civilians|people|women|children|girls|boys|hostages|travell?ers|worshippers|farmers|shoppers|traders|tourists|foreigners|fishermen|herders|journalists?|priests?|nuns?|teachers?|doctors?|nurses?|(?:aid|health|foreign|construction) workers?|engineers?|a (?:man|woman|boy|girl|child))\b")
+_PEOPLE_BEFORE = re.compile(_PEOPLE.pattern + r"\s+(?:\S+\s+)?(?:were\s+|was\s+)?$")  # "aid workers seized by rebels"
 _REASON = re.compile(r"\b(?:protest\w*|against|over|denounc\w*|condemn\w*|release of|demand\w*|anger at|outrage at|angered by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_PETTY = re.compile(r"rob|thie|stol|steal|burglar|carjack|cash-in|heist|fraud|scam|(?:land|family|personal|business|domestic|marital|inheritance|debt|money|property) (?:dispute|row|quarrel)|quarrel|argument", re.I)
+_PETTY = re.compile(r"rob|thie|stol|steal|burglar|carjack|cash-in|heist|fraud|scam|(?:criminal |drug |street |rival )?gang|cartel|(?:land|family|personal|business|domestic|marital|inheritance|debt|money|property) (?:dispute|row|quarrel)|quarrel|argument", re.I)
 # what a crowd does in a riot: with a weak protest word ("supporters of", "crowds") it makes a protest
 _RIOT_ACT = re.compile(r"attack\w* (?:the )?police|(?:threw|throwing|hurled|hurling|pelted|pelting) |stone-?throwing|petrol bombs?|molotov", re.I)
 _AGREED = re.compile(r"(?:agreed|agree|signed|reached|struck|sealed|concluded|accepted) ", re.I)
 _PROTEST_ACTOR = re.compile(r"\s+(?:leaders?|movements?|groups?|organi[sz]ers|coalition|camp|figures?)\b", re.I)
 _PAST_AFTER = re.compile(
     r"[^.;,!?]{0,40}?\b(?:last (?:week|month|year)|(?:a|one|two|three|four|five|six|several|\d+) (?:days|weeks|months|years) ago|"
-    r"earlier this (?:month|year)|over the (?:past|last) (?:\S+ )?(?:weeks|months|years?|decade))\b", re.I)
+    r"earlier this (?:month|year)|over the (?:past|last) (?:\S+ )?(?:weeks|months|years?|decade)|"
+    r"for (?:more than |nearly |almost |over |the past |the last )?(?:a|two|three|four|five|several|many|\d+) (?:decades?|years)|"
+    r"since (?:19|20)\d\d)\b", re.I)
 _ANNOUNCED = re.compile(r"\b(?:announced|announces|said|says|declared|decided|pledged|vowed)(?: that)? (?:it|they|the group|the movement) (?:would|will)\s*$", re.I)
 CHANGE_CUES = {"change", "change_strong", "defect"}
 _SCOPE_BREAK = re.compile(r";|\b(?:after|since|when|while|as|before|following|but|and then)\b", re.I)
+
+
+_USED = re.compile(r"(?:hit|struck|ran over|drove over|stepped on|detonat|explod|fired|launched|went off|blew)", re.I)
+# a death right after a named weapon in its sentence is the weapon's toll ("shelled the town,
+# killing 12"; "a drone strike killed three fighters"): the weapon decides, not the killing
+_TOLL_REACH = 120
+_BY_WEAPON = re.compile(r"\b(?:when|after|as|in|by)\b", re.I)
+KILL_VERB = re.compile(r"(?:kill|shot dead|gunned down|neutrali|eliminat|wound|injur|left \S+ dead|leaving)", re.I)
 
 
 _PURPOSE_BEFORE = re.compile(r"\b(?:operation|offensive|campaign|push|bid|attempt|effort|plan|aims?|aimed|aiming|"
@@ -111,8 +122,11 @@ def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
     "claimed responsibility for", "a day after" counts much less."""
     factor = (1.0 if hit.sent == 0 else LATER_SENTENCE) * (1.0 - 0.15 * min(1.0, hit.start / 300))
     text = found.text
-    if _PAST_AFTER.match(text, hit.end):
-        factor *= 0.6  # "its leader was killed in an air strike last month": background of what is reported
+    past = _PAST_AFTER.match(text, hit.end)
+    if past:
+        # "its leader was killed in an air strike last month": background of what is reported;
+        # "battling an insurgency for more than a decade": no event at all
+        factor *= 0.3 if re.search(r"years|decades?|since", past.group(), re.I) else 0.6
     if hit.cue == "capture" and _PURPOSE_BEFORE.search(text, max(0, hit.start - 40), hit.start):
         factor *= 0.3  # "launched an operation to seize the region": the aim of the event, not what happened
     for name, reach, weight in _SCOPES:
@@ -121,6 +135,10 @@ def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
         if name == hit.cue or (hit.cue == "arrest" and name in ("accusation", "possession", "attribution", "suspicion")) \
                 or (hit.cue in NONE_CUES and name in ("possession", "release", "suspicion", "background")):
             continue  # "men accused of building bombs were arrested": the arrest is the event
+        if name == "demand" and hit.cue == "abduct":
+            continue  # "seized two traders and demanded a ransom": the ransom demand is the abduction's
+        if name == "possession" and _USED.match(text, hit.start):
+            continue  # "a vehicle carrying soldiers hit a mine": the weapon was used
         for h in found.get(name):
             if h.sent != hit.sent or h.start > hit.start or (h.start >= hit.start and h.end <= hit.end):
                 continue
@@ -303,9 +321,26 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
             vote(CLASH if armed else ATTACK, 3.5 * mod(verb), verb)
         elif _near(found, "armed_attackers", verb, before=60) or any(k.sent == verb.sent for k in found.get("kill")):
             vote(ATTACK, 2.0 * mod(verb), verb)
+    def weapon_toll(hit: Hit) -> bool:
+        for w in weapon_hits:
+            if w.sent != hit.sent or w.cue == "shelling_weak" or is_disrupted(w):
+                continue
+            if w.end <= hit.start and hit.start - w.end <= _TOLL_REACH:
+                return True  # "shelled the town, killing 12"
+            if hit.end <= w.start and w.start - hit.end <= 80 and _BY_WEAPON.search(text, hit.end, w.start):
+                return True  # "20 soldiers were killed when their vehicle struck a mine"
+        return False
+
+    for sub in (CLASH, ATTACK):
+        v = votes.get(sub)
+        if v and v.trigger is not None and KILL_VERB.match(text, v.trigger.start) and weapon_toll(v.trigger):
+            v.score *= 0.5
     for kill in found.get("kill"):
-        mil = _near(found, "military_target", kill, after=35)
-        civ = _near(found, "civilian_target", kill, after=35)
+        if weapon_toll(kill):
+            continue
+        by = bool(re.match(r"\s+by\b", text[kill.end:kill.end + 5]))  # "villagers killed by the army": who killed, not who died
+        mil = [] if by else _near(found, "military_target", kill, after=35)
+        civ = [] if by else _near(found, "civilian_target", kill, after=35)
         passive = False
         if not mil and not civ and re.match(r"(?:killed|murdered|massacred|executed|shot dead|gunned down|dead)$", found.text[kill.start:kill.end]):
             # passive: "twelve soldiers were killed"
@@ -339,7 +374,7 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
                 vote(NONVIOL, 3.3 * mod(hit), hit)  # leaving a town or a region gives it up
     for hit in found.get("capture") + found.get("capture_named"):
         inside = text[hit.start:hit.end].lower()
-        if _PEOPLE.search(inside) or id(hit) in not_places:
+        if _PEOPLE.search(inside) or _PEOPLE_BEFORE.search(text, max(0, hit.start - 30), hit.start) or id(hit) in not_places or any(hit.start <= c.start and c.end <= hit.end for c in found.get("crime")):
             continue  # "seized 12 passengers from a bus on the highway": people, not a place
         weak = inside.startswith(("under", "advance", "gained ground", "made gains"))
         weight = (2.5 if weak else 5.0) * mod(hit)
@@ -379,8 +414,18 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
         protest.add(4.0 * mod(hit) * (0.4 if actor else 1.0), hit)
     for hit in found.get("protest_weak"):
         protest.add(1.5 * mod(hit), hit)
+    if not protest.best:
+        armed = found.get("armed_attackers") + found.get("nonstate_actor")
+        for hit in found.get("protest_violent"):
+            if _RIOT_ACT.match(text, hit.start) and not any(
+                    a.sent == hit.sent and a.end <= hit.start and hit.start - a.end <= 40 for a in armed):
+                protest.add(1.5 * mod(hit), hit)  # "activists hurled stones at the police": a riot
+        for hit in found.get("crowd_control"):
+            if text[hit.start:hit.end].lower().startswith(("tear", "water", "rubber", "pepper", "stun")):
+                protest.add(1.5 * mod(hit), hit)  # "fired tear gas at students": they were protesting
     riot_words = [h for h in found.get("protest_violent") if _RIOT_ACT.match(text, h.start)]
-    if protest.best >= 2.5 or (protest.best and (protest.rest >= 1.2 or found.has("crowd_control") or riot_words)):
+    if protest.best >= 2.5 or (protest.best and (protest.rest >= 1.2 or found.has("crowd_control") or riot_words
+                                                 or found.has("protest_force"))):
         base, where = protest.score, protest.trigger
         sent = where.sent if where else 0
         # "protesting the arrest of a colleague", "denouncing the killing of protesters": the reason, not the response
@@ -416,7 +461,8 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
 
     # -- crime
     crime = _strongest(found, "crime", mod)
-    political = found.has("political")
+    # "a rival gang leader": a word of politics inside the crime's own words does not make it political
+    political = any(not any(_overlaps(h, c) for c in found.get("crime")) for h in found.get("political"))
     if crime and not political:
         for sub in (ARREST, DISR, LOOT):
             if sub in votes:
