@@ -17,6 +17,9 @@ class Cue:
     pattern: re.Pattern[str]
     sub: str | None  # the ACLED sub-event type a match votes for; None for context cues
     weight: float
+    # The same pattern without re.I, for lower-cased text (case-insensitive matching costs Python's
+    # regex engine about twice as much); None when the pattern itself tells cases apart.
+    lowered: re.Pattern[str] | None = None
 
 
 @dataclass(slots=True)
@@ -38,8 +41,9 @@ def cues() -> tuple[Cue, ...]:
         # longer patterns first: Python's alternation takes the first alternative that matches
         patterns = sorted(spec["patterns"], key=len, reverse=True)
         flags = 0 if spec.get("case_sensitive") else re.I
-        regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])", flags)
-        out.append(Cue(name, regex, spec.get("sub"), float(spec.get("weight", 0.0))))
+        source = r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])"
+        lowered = None if flags == 0 or _has_upper(source) else re.compile(source)
+        out.append(Cue(name, re.compile(source, flags), spec.get("sub"), float(spec.get("weight", 0.0)), lowered))
     return tuple(out)
 
 
@@ -68,14 +72,19 @@ class Found:
         return self.starts[sent], end
 
 
+def _has_upper(pattern: str) -> bool:
+    """Upper-case letters outside escapes (\\S, \\W are classes, not letters), or a case switch."""
+    return "(?-i" in pattern or any(ch.isupper() for ch in re.sub(r"\\.", "", pattern))
+
+
 def find(text: str) -> Found:
     starts = sentence_starts(text)
     hits: dict[str, list[Hit]] = {}
+    lower = text.lower()
+    same_length = len(lower) == len(text)  # offsets must hold ("İ" lower-cases to two characters)
     for cue in cues():
-        found = [
-            Hit(cue.name, m.start(), m.end(), bisect.bisect_right(starts, m.start()) - 1)
-            for m in cue.pattern.finditer(text)
-        ]
+        scan = cue.lowered.finditer(lower) if cue.lowered is not None and same_length else cue.pattern.finditer(text)
+        found = [Hit(cue.name, m.start(), m.end(), bisect.bisect_right(starts, m.start()) - 1) for m in scan]
         if found:
             hits[cue.name] = found
     return Found(text, starts, hits)
