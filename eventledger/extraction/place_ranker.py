@@ -22,6 +22,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from . import place_names as N
 from . import places as P
 
 _CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "conj", "xcomp", "acl", "parataxis", "pcomp", "csubj")
@@ -105,9 +106,9 @@ def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]]:
 def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """Every name that may be the event's place: the place names `place_spans` finds, and other
     proper-noun runs (flagged) the model did not tag as places."""
-    spans = [(s, True) for s in P.place_spans(doc) if not _outside_country(s)]
+    spans = [(s, True) for s in N.place_spans(doc) if not _outside_country(s)]
     taken = {i for s, _ in spans for i in range(s.start, s.end)}
-    for s in P._proper_spans(doc):
+    for s in N.proper_spans(doc):
         if s.label_ in ("GPE", "LOC", "FAC") or any(i in taken for i in range(s.start, s.end)):
             continue
         if not any(t.pos_ == "PROPN" for t in s) or (s.text.isupper() and len(s.text.replace(".", "")) <= 5):
@@ -119,7 +120,7 @@ def candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
 def _wide_anchors(doc: Doc, trigger_i: int, anchors: dict[int, int] | None = None) -> dict[int, int]:
     """The event's anchors and the tokens up its head chain (the rules' wider search climbs the
     same chain, stopping at clauses of another time, speech or consequence)."""
-    wide = dict(anchors if anchors is not None else P._anchors(doc, trigger_i))
+    wide = dict(anchors if anchors is not None else P.event_anchors(doc, trigger_i))
     token, depth = doc[trigger_i], 0
     while token.head.i != token.i and depth < 8:
         token = token.head
@@ -137,11 +138,11 @@ def _ruled_out(span: Span, trigger: Token) -> bool:
     exclusions (report origin, actor, government seat, somebody, hospital of the aftermath, backer),
     a dateline, a name outside the event's clause of another time or reason ("fled to Chad after
     rebels attacked ..."), or the place of the consequence ("the killing sparked protests across X")."""
-    if P._excluded(span) or P._is_dateline(span):
+    if N.excluded(span) or N.is_dateline(span):
         return True
-    cues = P._cues()
+    cues = N.place_cues()
     root = span.root
-    if root.dep_ in ("compound", "amod") and P._is_person_noun(root.head):
+    if root.dep_ in ("compound", "amod") and N.is_person_noun(root.head):
         return True  # "a Tampa woman": where she is from
     up_c, up_t = _path(root, trigger)
     for t in up_c[1:]:
@@ -151,7 +152,7 @@ def _ruled_out(span: Span, trigger: Token) -> bool:
             return True  # "which was followed by another explosion in X"
     if not up_t:
         return False  # under the event word
-    if any(t.dep_ == "advcl" and P._subordinator(t) in _OTHER_TIME for t in up_t):
+    if any(t.dep_ == "advcl" and P.subordinator(t) in _OTHER_TIME for t in up_t):
         return True
     causal = cues["causal_verbs"]
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in causal for t in up_t)
@@ -159,11 +160,11 @@ def _ruled_out(span: Span, trigger: Token) -> bool:
 
 def _outside_country(span: Span) -> bool:
     """'a house near Pakistan', '10 km north of Syria': near a country is outside it."""
-    i = P._governing_prep_i(span)
+    i = P.governing_prep_i(span)
     if i is None:
         return False
     word = span.doc[i].lower_
-    return (word in ("near", "outside", "off") or word in P._COMPASS) and P._level(span) == 2
+    return (word in ("near", "outside", "off") or word in N.COMPASS) and N.place_level(span) == 2
 
 
 def _trigger(doc: Doc, trigger_i: int) -> int:
@@ -177,24 +178,24 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
     """(options, matrix): options[0] is None (no place), then candidate spans; one row each."""
     from ..resolve.gazetteer import is_known_place
 
-    cues = P._cues()
+    cues = N.place_cues()
     if not rule_done:
         rule_hit = P.rule_event_place(doc, trigger_i)
     trigger_i = _trigger(doc, trigger_i)
     trigger = doc[trigger_i]
-    anchors = P._anchors(doc, trigger_i)
+    anchors = P.event_anchors(doc, trigger_i)
     wide = _wide_anchors(doc, trigger_i, anchors)
     spans = [(s, is_place) for s, is_place in candidate_spans(doc) if not _ruled_out(s, trigger)]
-    if any(not P._reference_point(s) for s, is_place in spans if is_place):
-        spans = [(s, is_place) for s, is_place in spans if not P._reference_point(s)]
+    if any(not P.reference_point(s) for s, is_place in spans if is_place):
+        spans = [(s, is_place) for s, is_place in spans if not P.reference_point(s)]
     if rule_hit is not None and not any(s.start < rule_hit.token_end and rule_hit.token_start < s.end for s, _ in spans):
         spans.append((doc[rule_hit.token_start:rule_hit.token_end], True))
 
     # the rules' candidates and which survive nesting (for the 'nested' and 'modifier' features)
-    rule_cands, rule_kept = P._collect(doc, anchors, trigger_i, wide=False)
+    rule_cands, rule_kept = P.collect_candidates(doc, anchors, trigger_i, wide=False)
     kept_ids = {(c.span.start, c.span.end) for c in rule_kept}
     cand_ids = {(c.span.start, c.span.end): c for c in rule_cands}
-    wide_cands, wide_kept = P._collect(doc, wide, trigger_i, wide=True) \
+    wide_cands, wide_kept = P.collect_candidates(doc, wide, trigger_i, wide=True) \
         if not rule_cands else ([], [])
     wide_ids = {(c.span.start, c.span.end) for c in wide_kept}
     wide_unique = len({c.span.text.lower() for c in wide_kept}) == 1
@@ -212,7 +213,7 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
     eligible_dists = [tree_dists[k] for k, (s, _) in enumerate(spans) if (s.start, s.end) in kept_ids]
     any_attached = False
     any_path = False
-    simple = [P._Candidate(s, 0, 0, False, P._level(s) if is_place else 0, P._phrase_head(s), False)
+    simple = [P.Candidate(s, 0, 0, False, N.place_level(s) if is_place else 0, N.phrase_head(s), False)
               for s, is_place in spans]
     place_levels = [c.level for c, (_, is_place) in zip(simple, spans) if is_place]
     for k, (span, is_place) in enumerate(spans):
@@ -225,18 +226,18 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
             f[_INDEX["rule_choice"]] = 1
         label = span.label_ or root.ent_type_
         f[_INDEX[f"label:{label if label in _LABELS else 'other'}"]] = 1
-        level = P._level(span) if is_place else 0
+        level = N.place_level(span) if is_place else 0
         f[_INDEX[f"level:{level}"]] = 1
-        prep_i = P._governing_prep_i(span)
+        prep_i = P.governing_prep_i(span)
         if prep_i is None:
             f[_INDEX["prep:none"]] = 1
         else:
             word = doc[prep_i].lower_
-            group = "compass" if word in P._COMPASS else _PREP_GROUPS.get(word, "other")
+            group = "compass" if word in N.COMPASS else _PREP_GROUPS.get(word, "other")
             f[_INDEX[f"prep:{group}"]] = 1
-        first = P._first_conjunct(root)
+        first = N.first_conjunct(root)
         f[_INDEX[f"dep:{_DEP_GROUPS.get(first.dep_, 'other')}"]] = 1
-        found = P._path_to_anchor(span, anchors)
+        found = P.path_to_anchor(span, anchors)
         path = []
         if found is not None:
             penalty, path, via_subject = found
@@ -245,24 +246,24 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
             f[_INDEX["path_steps"]] = math.log1p(len(path))
             f[_INDEX["via_subject"]] = float(via_subject)
             any_path = True
-        if P._path_to_anchor(span, wide, wide=True) is not None:
+        if P.path_to_anchor(span, wide, wide=True) is not None:
             f[_INDEX["wide_path_found"]] = 1
         try:
-            attached = P._attached(span, path)
+            attached = P.attached(span, path)
         except Exception:
             attached = False
         f[_INDEX["attached"]] = float(attached)
         if attached and found is not None:
             any_attached = True
-        f[_INDEX["excl:report_origin"]] = float(P._is_report_origin(span))
-        f[_INDEX["excl:actor"]] = float(P._is_actor(span))
-        f[_INDEX["excl:gov_seat"]] = float(P._is_government_seat(span))
-        f[_INDEX["excl:person"]] = float(P._is_person(span))
-        f[_INDEX["excl:aftermath"]] = float(P._is_aftermath(span))
-        f[_INDEX["excl:affiliation"]] = float(P._is_affiliation(span))
-        f[_INDEX["dateline"]] = float(P._is_dateline(span))
-        f[_INDEX["reference_point"]] = float(P._reference_point(span))
-        f[_INDEX["fronted"]] = float(P._fronted(span))
+        f[_INDEX["excl:report_origin"]] = float(N.is_report_origin(span))
+        f[_INDEX["excl:actor"]] = float(N.is_actor(span))
+        f[_INDEX["excl:gov_seat"]] = float(N.is_government_seat(span))
+        f[_INDEX["excl:person"]] = float(N.is_person(span))
+        f[_INDEX["excl:aftermath"]] = float(N.is_aftermath(span))
+        f[_INDEX["excl:affiliation"]] = float(N.is_affiliation(span))
+        f[_INDEX["dateline"]] = float(N.is_dateline(span))
+        f[_INDEX["reference_point"]] = float(P.reference_point(span))
+        f[_INDEX["fronted"]] = float(P.fronted(span))
         key = (span.start, span.end)
         if key in cand_ids:
             f[_INDEX["modifier"]] = float(cand_ids[key].modifier)
@@ -276,7 +277,6 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
         between = up_c[1:] + up_t
         clauses = [t for t in between if t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")]
         f[_INDEX["clauses_crossed"]] = min(len(clauses), 3)
-        lemmas = {t.lemma_.lower() for t in up_c[1:]} | {t.head.lemma_.lower() for t in up_c}
         verbs_between = [t for t in between[1:] if t.pos_ in ("VERB", "AUX")] + ([up_c[-1].head] if up_c else [])
         verb_lemmas = {t.lemma_.lower() for t in verbs_between if t.i != trigger_i}
         f[_INDEX["speech_on_path"]] = float(bool(verb_lemmas & cues["speech_verbs"]))
@@ -287,7 +287,7 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
         f[_INDEX["advcl_on_path"]] = float("advcl" in deps)
         f[_INDEX["conj_on_path"]] = float("conj" in deps)
         f[_INDEX["time_clause_on_path"]] = float(any(
-            P._subordinator(t) in ("since", "before", "after", "until", "because", "although", "if")
+            P.subordinator(t) in ("since", "before", "after", "until", "because", "although", "if")
             for t in clauses if t.dep_ == "advcl"))
         f[_INDEX["blocking_prep_on_path"]] = float(any(
             t.pos_ == "ADP" and t.lower_ in cues["blocking_preps"] and t.i != prep_i for t in between))
@@ -309,27 +309,27 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
         f[_INDEX["nearest_tree"]] = float(tree_dists[k] == min(tree_dists))
         f[_INDEX["tree_rank"]] = math.log1p(sorted(tree_dists).index(tree_dists[k]))
         f[_INDEX["same_clause"]] = float(_clause_head(root).i == trigger_clause.i)
-        f[_INDEX["place_noun_phrase"]] = float(P._phrase_head(span).i != root.i or root.lower_ in cues["place_nouns"])
+        f[_INDEX["place_noun_phrase"]] = float(N.phrase_head(span).i != root.i or root.lower_ in cues["place_nouns"])
         f[_INDEX["multiword"]] = float(len(span) > 1)
         f[_INDEX["in_other_event_np"]] = float(any(
             t.pos_ == "NOUN" and t.lemma_.lower() in cues["event_nouns"] and t.i != trigger_i for t in up_c[1:]))
         if is_place:
-            f[_INDEX["gazetteer_known"]] = float(is_known_place(span.text) or bool(P._country(span.text)))
+            f[_INDEX["gazetteer_known"]] = float(is_known_place(span.text) or bool(N.country_code(span.text)))
         if key in kept_ids:
             f[_INDEX["eligible"]] = 1
             f[_INDEX["only_eligible"]] = float(len(kept_ids) == 1)
             f[_INDEX["eligible_nearest_tree"]] = float(tree_dists[k] == min(eligible_dists))
             f[_INDEX["eligible_most_specific"]] = float(cand_ids[key].level == min(eligible_levels))
-        f[_INDEX["excluded_any"]] = float(P._excluded(span))
+        f[_INDEX["excluded_any"]] = float(N.excluded(span))
         if key in wide_ids:
             f[_INDEX["wide_eligible"]] = 1
             f[_INDEX["wide_unique"]] = float(wide_unique)
         f[_INDEX["acronym"]] = float(span.text.isupper() and len(span.text.replace(".", "")) <= 5)
         f[_INDEX["only_candidate"]] = float(len(spans) == 1)
         f[_INDEX["has_container_after"]] = float(any(
-            j != k and spans[j][1] and P._follows_as_container(simple[k], simple[j]) for j in range(len(spans))))
+            j != k and spans[j][1] and P.follows_as_container(simple[k], simple[j]) for j in range(len(spans))))
         f[_INDEX["is_container_of_before"]] = float(any(
-            j != k and P._follows_as_container(simple[j], simple[k]) for j in range(len(spans))))
+            j != k and P.follows_as_container(simple[j], simple[k]) for j in range(len(spans))))
         f[_INDEX["most_specific_place"]] = float(is_place and level == min(place_levels))
         rows.append(f)
     none = np.zeros(len(FEATURES))
@@ -372,11 +372,11 @@ def rank(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False, w: np
     best = options[int(np.argmax(scores))]
     if best is not None:
         # the most specific of nested places: "the Karrada district of Baghdad", "X in central Y"
-        chosen = P._Candidate(best, 0, 0, False, P._level(best), P._phrase_head(best), False)
+        chosen = P.Candidate(best, 0, 0, False, N.place_level(best), N.phrase_head(best), False)
         for span in options[1:]:
             if span is best or span.end > best.start:
                 continue
-            other = P._Candidate(span, 0, 0, False, P._level(span), P._phrase_head(span), False)
-            if other.level <= chosen.level and P._follows_as_container(other, chosen):
+            other = P.Candidate(span, 0, 0, False, N.place_level(span), N.phrase_head(span), False)
+            if other.level <= chosen.level and P.follows_as_container(other, chosen):
                 return span, True
     return best, True

@@ -29,17 +29,18 @@ district" after an organisation-like name are taken as places.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..resolve.capitals import government_of
+from .place_names import (  # is_government_metonym and place_spans: re-exported for the stage
+    excluded, first_conjunct, is_dateline, is_government_metonym, is_person_noun,
+    phrase_head, place_cues, place_level, place_spans, placeable,
+    proper_spans, COMPASS, PLACE_ENTS,
+)
 
-_PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+__all__ = ["PlaceHit", "find_event_place", "rule_event_place", "is_government_metonym", "place_spans"]
+
 # Clause links a place's path to the event word may not cross.
 _CLAUSE_BLOCK = {"relcl", "ccomp", "parataxis", "csubj", "csubjpass", "pcomp", "acl", "advcl", "conj", "xcomp"}
 
@@ -53,133 +54,24 @@ class PlaceHit:
     token_end: int  # exclusive
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, frozenset[str]]:
-    data = tomllib.loads(resources.files("eventledger.data").joinpath("places/cues.toml").read_text("utf-8"))
-    return {name: frozenset(words) for name, words in data.items()}
 
 
 # ---- candidate names ---------------------------------------------------------------------------
 
-def place_spans(doc: Doc) -> list[Span]:
-    """Place names in the sentence: GPE/LOC/FAC entities, and names the small model tags otherwise
-    or not at all when their context or the gazetteer says they are places ("the town of X",
-    "X district", "in Nagorno-Karabakh"); each extended by a trailing 'province', 'district'..."""
-    suffixes = _cues()["suffixes"]
-    out = []
-    for ent in _proper_spans(doc):
-        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].head.i in range(ent.start, ent.end) and not doc[start - 1].ent_type_:
-            start -= 1  # "Sheikh Najjar" when the model tagged only "Najjar"
-        while start < ent.end and (doc[start].is_punct or doc[start].is_space):
-            start += 1
-        end = ent.end
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-        if start >= end:
-            continue
-        span = doc[start:end]
-        if _lone_direction(span):
-            continue  # "East" in "between East and West Berlin": the named place is "West Berlin"
-        if ent.label_ not in _PLACE_ENTS and not _looks_like_place(span, ent.label_):
-            continue
-        if end < len(doc) and doc[end].lower_ in suffixes:
-            span = doc[start:end + 1]
-        out.append(span)
-    return out
 
 
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
-            "northwest", "southeast", "southwest", "central", "upper", "lower"}
 
 
-def _lone_direction(span: Span) -> bool:
-    """A compass word standing for a directional name that follows ("East and West Berlin")."""
-    if len(span) != 1 or span[0].lower_ not in _COMPASS:
-        return False
-    doc = span.doc
-    i = span.end
-    return i + 2 < len(doc) and doc[i].lower_ in ("and", "or", "&") and doc[i + 1].lower_ in _COMPASS \
-        and doc[i + 2].pos_ == "PROPN"
 
 
-def _proper_spans(doc: Doc) -> list[Span]:
-    """Named-entity spans, plus runs of proper nouns the model left untagged."""
-    spans = [e for e in doc.ents if e.label_ not in _NOT_NAMES]
-    covered = {i for e in doc.ents for i in range(e.start, e.end)}
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ == "PROPN" and i not in covered:
-            j = i
-            while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text == "-") and j + 1 not in covered:
-                j += 1
-            while j > i and doc[j].text == "-":
-                j -= 1
-            spans.append(doc[i:j + 1])
-            i = j + 1
-        else:
-            i += 1
-    return spans
 
 
-def _looks_like_place(span: Span, label: str) -> bool:
-    """A name not tagged as a place: take it when its words name a place ("the town of X", "X
-    district"), when the gazetteer places it with confidence, or (untagged) when a locative
-    preposition governs it."""
-    from ..resolve.gazetteer import geocode, is_known_place, key
-
-    cues = _cues()
-    if not any(t.pos_ == "PROPN" for t in span):
-        return False
-    root = span.root
-    head = root.head
-    if label != "GPE" and span.text.isupper() and len(span.text.replace(".", "")) <= 5 and not _country(span.text):
-        return False  # "SDF", "UN": acronyms the gazetteer's alternate names would misplace
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues["place_nouns"] and head.head.i < root.i:
-        return True  # "the town of Sheykler", "the province of Muthanna", "the countryside of Aleppo"
-    if root.lower_ in cues["place_nouns"] and root.lower_ not in ("state", "capital", "base") and root.i > span.start:
-        return True  # "Al-Nur hospital", "Manger Square" tagged as an organisation or a person
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in cues["place_nouns"] and 0 < root.head.i - span.end + 1 <= 2:
-        return True  # "Aziziyah district", "the Gladiola outpost", "Kawkab army base"
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and following.lower_ in cues["region_nouns"] and label in ("ORG", "GPE", ""):
-        return True  # "at Aathmail of Nuwakot district" (one organisation-like name before "district")
-    if root.dep_ == "poss" and head.lower_ in cues["place_nouns"] and head.lower_ not in cues["institution_nouns"] \
-            and (_country(span.text) or is_known_place(span.text)):
-        return True  # "Grozny's streets", "Kabul's outskirts": the gazetteer knows the owner
-    if any(c.dep_ == "appos" and c.lower_ in cues["place_nouns"] for c in root.children) \
-            or (root.dep_ == "appos" and head.lower_ in cues["place_nouns"] and head.pos_ == "NOUN"):
-        return True  # "Kidal, the regional capital", "the provincial capital, Kidal"
-    if label == "NORP" and not (root.dep_ == "pobj" and head.lower_ in cues["locative"]):
-        return False
-    if root.dep_ not in ("pobj", "dobj", "compound", "appos", "conj", "nsubjpass"):
-        return False
-    if _country(span.text):
-        return True
-    if span.text.isupper() and len(span.text.replace(".", "")) <= 5:
-        return False  # "SDF", "UN": acronyms the gazetteer's alternate names would misplace
-    located = geocode(span.text)
-    if located is not None and key(located.name) == key(span.text):
-        return True  # by its own name, not an alternate one ("Hamas" is not Hamm)
-    if root.dep_ == "pobj" and head.lower_ in cues["locative"] and len(span) <= 4:
-        if label == "":
-            return True  # an untagged proper name right after "in", "near"...
-        # Tagged a person or an organisation, but "in X" where the gazetteer has an X, or a
-        # one-word name with nothing of an organisation about it ("in Swat", "in Ballymurphy").
-        if located is None and is_known_place(span.text):
-            return True
-        return len(span) == 1 and span.text.istitle() and span.text.lower() not in cues["organisation_words"] \
-            and head.lower_ in ("in", "near", "outside", "inside", "around")
-    if root.dep_ == "dobj" and label in ("ORG", "GPE", "") and located is None and is_known_place(span.text):
-        return True  # "captured Birao" (a small town the model took for an organisation)
-    return False
 
 
 # ---- the event's place -------------------------------------------------------------------------
 
 @dataclass(slots=True)
-class _Candidate:
+class Candidate:
     span: Span
     anchor_penalty: int  # 0 on the event word itself, more through its clause head or a conjoined verb
     steps: int
@@ -220,32 +112,32 @@ def rule_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
     trigger = doc[trigger_i]
     if trigger.dep_ in ("compound", "amod") and trigger.head.i > trigger.i and trigger.head.pos_ in ("NOUN", "PROPN"):
         trigger_i = trigger.head.i  # "air strike" given by its first word: the phrase is its head's
-    anchors = _anchors(doc, trigger_i)
-    candidates, kept = _collect(doc, anchors, trigger_i, wide=False)
+    anchors = event_anchors(doc, trigger_i)
+    candidates, kept = collect_candidates(doc, anchors, trigger_i, wide=False)
     if not candidates:
         return _relative_on_place(doc, anchors) or _wider_place(doc, trigger_i)
     best = min(kept or candidates, key=lambda c: (
-        c.anchor_penalty, _reference_point(c.span), c.modifier, c.level, c.via_subject, c.steps,
+        c.anchor_penalty, reference_point(c.span), c.modifier, c.level, c.via_subject, c.steps,
         abs(c.span.root.i - trigger_i)))
     span = _contained_in(doc, best) or best.span
     base = doc[0].idx
     return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
 
 
-def _collect(doc: Doc, anchors: dict[int, int], trigger_i: int, wide: bool) -> tuple[list[_Candidate], list[_Candidate]]:
+def collect_candidates(doc: Doc, anchors: dict[int, int], trigger_i: int, wide: bool) -> tuple[list[Candidate], list[Candidate]]:
     """The place names attached to the anchors, and those left once nested names collapse to the
     most specific. The wide search (up the head chain) also refuses datelines."""
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     for span in place_spans(doc):
-        if _excluded(span) or (wide and _is_dateline(span)):
+        if excluded(span) or (wide and is_dateline(span)):
             continue
-        found = _path_to_anchor(span, anchors, wide=True) if wide else _path_to_anchor(span, anchors)
+        found = path_to_anchor(span, anchors, wide=True) if wide else path_to_anchor(span, anchors)
         if found is None:
             continue
         penalty, path, via_subject = found
-        if not _attached(span, path) or _under_other_event(path, trigger_i):
+        if not attached(span, path) or _under_other_event(path, trigger_i):
             continue
-        candidates.append(_Candidate(span, penalty, len(path), via_subject, _level(span), _phrase_head(span), False))
+        candidates.append(Candidate(span, penalty, len(path), via_subject, place_level(span), phrase_head(span), False))
     if candidates:
         _mark_modifiers(candidates)
     kept = [c for c in candidates if not any(_nested(c, other) for other in candidates if other is not c)]
@@ -265,8 +157,8 @@ def _relative_on_place(doc: Doc, anchors: dict[int, int]) -> PlaceHit | None:
         rel = relative[0]
         if not (rel.tag_ == "WP$" or rel.dep_ in ("nsubjpass", "dobj")):
             continue  # "Aleppo, which attacked ..." is no place
-        for span in place_spans(doc) + _proper_spans(doc):
-            if span.root.i == verb.head.i and (span.label_ in _PLACE_ENTS or _placeable(span)) \
+        for span in place_spans(doc) + proper_spans(doc):
+            if span.root.i == verb.head.i and (span.label_ in PLACE_ENTS or placeable(span)) \
                     and span[0].lower_ != "the":
                 base = doc[0].idx
                 return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
@@ -276,7 +168,7 @@ def _relative_on_place(doc: Doc, anchors: dict[int, int]) -> PlaceHit | None:
 def _under_other_event(path: list[Token], trigger_i: int) -> bool:
     """'The killing sparked protests across Europe': the place belongs to the other event the
     event word's verb names as its object."""
-    events = _cues()["event_nouns"]
+    events = place_cues()["event_nouns"]
     for token in path:
         if token.i != trigger_i and token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX") \
                 and any(c.i == trigger_i and c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children) \
@@ -285,13 +177,13 @@ def _under_other_event(path: list[Token], trigger_i: int) -> bool:
     return False
 
 
-def _reference_point(span: Span) -> bool:
+def reference_point(span: Span) -> bool:
     """'20 km south of X', '10 miles from X': a place given only to locate another."""
-    i = _governing_prep_i(span)
+    i = governing_prep_i(span)
     if i is None:
         return False
     prep = span.doc[i]
-    return prep.lower_ in _COMPASS or _distance_from(prep)
+    return prep.lower_ in COMPASS or _distance_from(prep)
 
 
 def _distance_from(prep: Token) -> bool:
@@ -301,17 +193,17 @@ def _distance_from(prep: Token) -> bool:
         c.dep_ == "npadvmod" and c.lower_ in _DISTANCES for c in head.children))
 
 
-def _contained_in(doc: Doc, best: _Candidate) -> Span | None:
+def _contained_in(doc: Doc, best: Candidate) -> Span | None:
     """A place named just before the chosen one as lying in it ("in the Baliem Valley, in
     Indonesia's province of Irian Jaya"), which the parse hung elsewhere: the more specific wins."""
-    prep_i = _governing_prep_i(best.span)
+    prep_i = governing_prep_i(best.span)
     if prep_i is None or doc[prep_i].lower_ not in ("in", "outside", "near", "at"):
         return None  # not "from X through Y to Z"
     for span in place_spans(doc):
-        if span.end > best.span.start or _excluded(span) or span.root.head.i == best.phrase_head.i:
+        if span.end > best.span.start or excluded(span) or span.root.head.i == best.phrase_head.i:
             continue
-        other = _Candidate(span, 0, 0, False, _level(span), _phrase_head(span), False)
-        if other.level <= best.level and _follows_as_container(other, best):
+        other = Candidate(span, 0, 0, False, place_level(span), phrase_head(span), False)
+        if other.level <= best.level and follows_as_container(other, best):
             return span
     return None
 
@@ -323,19 +215,19 @@ def _wider_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
     participle -- but not through reported speech, an intention ("vowed to march into X"), a
     purpose, another time ("since", "before") or a blocking preposition. Taken only when, after
     nested places collapse to the most specific, exactly one such place is left."""
-    anchors = _anchors(doc, trigger_i)
+    anchors = event_anchors(doc, trigger_i)
     token = doc[trigger_i]
     depth = 0
     while token.head.i != token.i and depth < 8 and token.dep_ != "parataxis" \
-            and not (token.dep_ == "advcl" and _subordinator(token) not in (None, "when", "while", "whilst")) \
-            and not (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _cues()["causal_verbs"]):
+            and not (token.dep_ == "advcl" and subordinator(token) not in (None, "when", "while", "whilst")) \
+            and not (token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in place_cues()["causal_verbs"]):
         # not up from "after rebels attacked ...", "as fighting resumed": the main clause is another event
         if token.dep_ == "relcl":
             break  # "Aleppo, which attacked nobody, was praised": the main clause is not the event's
         token = token.head
         depth += 1
         anchors.setdefault(token.i, 10 + depth)
-    candidates, kept = _collect(doc, anchors, trigger_i, wide=True)
+    candidates, kept = collect_candidates(doc, anchors, trigger_i, wide=True)
     if not candidates:
         return None
     if len({c.span.text.lower() for c in kept}) != 1:
@@ -345,63 +237,17 @@ def _wider_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
     return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
 
 
-def _excluded(span: Span) -> bool:
-    return _is_report_origin(span) or _is_actor(span) or _is_government_seat(span) or _is_person(span) \
-        or _is_aftermath(span) or _is_affiliation(span)
 
 
-def _is_affiliation(span: Span) -> bool:
-    """'the Tehran-backed militia', 'a London-based group': a place naming a backer or a base."""
-    doc = span.doc
-    i = span.end
-    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in _cues()["affiliation_words"]
 
 
-def _is_person(span: Span) -> bool:
-    """A name the model or the gazetteer took for a place that is somebody: the one shot, killed or
-    arrested ("Zongo was shot"), or a name in apposition to a person ("the second man, Abu X")."""
-    cues = _cues()
-    root = _first_conjunct(span.root)
-    head = root.head
-    if root.dep_ == "nsubjpass" and head.lemma_.lower() in cues["person_verbs"]:
-        return True
-    if root.dep_ == "nsubj" and head.lemma_.lower() in cues["person_verbs"] and head.lemma_.lower() in ("die", "flee", "escape"):
-        return True
-    if root.dep_ == "dobj" and head.lemma_.lower() in cues["person_verbs"] and head.lemma_.lower() not in cues["event_verbs"]:
-        return True  # "arrested X" (not "attacked X")
-    if root.dep_ == "appos" and _is_person_noun(head):
-        return True
-    if any(c.dep_ == "appos" and c.like_num for c in root.children):
-        return True  # "X, 45, ..."
-    return False
 
 
-def _is_aftermath(span: Span) -> bool:
-    """'... and later died at X Hospital', 'was taken to X Medical Center': where the wounded were
-    treated, not where the event happened."""
-    cues = _cues()
-    root = span.root
-    if root.head.lower_ in ("in", "of") and root.head.head.pos_ in ("NOUN", "PROPN") \
-            and _is_aftermath(span.doc[root.head.head.left_edge.i:root.head.head.i + 1]):
-        return True  # "... Medical Center in Nashville"
-    words = {t.lower_ for t in span} | {root.head.lower_}
-    if not words & {"hospital", "clinic", "medical", "infirmary"}:
-        return False
-    prep = span.root.head
-    verb = prep.head if prep.pos_ == "ADP" else prep
-    return verb.lemma_.lower() in cues["aftermath_verbs"]
 
 
-def _is_dateline(span: Span) -> bool:
-    """'MEXICO CITY --', 'KABUL, Afghanistan (AP) --': where the story was filed."""
-    doc = span.doc
-    if span.text.isupper() and "." not in span.text and len(span.text.replace(" ", "")) > 4:
-        return True  # (not "U.S.", "UAE")
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return span.start <= 3 and after in ("--", "—", "–")
 
 
-def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
+def event_anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
     """Tokens a place may hang on, with a penalty: the event word (0); the verb whose subject or
     object the event word is ("Protests took place in X", 0); the clause head of a participle or
     conjoined verb ("a bomb exploded in X, killing two", 1)."""
@@ -411,7 +257,7 @@ def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
         token = token.head.head  # "a group of protesters in downtown St. Paul"
         anchors[token.i] = 0
     if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
-        if token.head.lemma_.lower() in _cues()["causal_verbs"]:
+        if token.head.lemma_.lower() in place_cues()["causal_verbs"]:
             return anchors  # "the killing sparked protests across Europe": the verb's places are the consequence's
         token = token.head
         anchors[token.i] = 0
@@ -420,7 +266,7 @@ def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
         head = token.head
         if head.i == token.i or token.dep_ not in ("advcl", "conj", "xcomp", "acl") or head.pos_ not in ("VERB", "AUX", "NOUN"):
             break
-        if token.dep_ == "advcl" and _subordinator(token) not in (None, "when", "as", "while"):
+        if token.dep_ == "advcl" and subordinator(token) not in (None, "when", "as", "while"):
             break  # "..., after the army shelled X": another event's clause
         penalty += 1
         token = head
@@ -430,11 +276,11 @@ def _anchors(doc: Doc, trigger_i: int) -> dict[int, int]:
     return anchors
 
 
-def _path_to_anchor(span: Span, anchors: dict[int, int], wide: bool = False) -> tuple[int, list[Token], bool] | None:
+def path_to_anchor(span: Span, anchors: dict[int, int], wide: bool = False) -> tuple[int, list[Token], bool] | None:
     """Climb from the name to the first anchor: (penalty, tokens climbed through, through a
     subject?), or None when the climb leaves the event's clause or crosses a blocking preposition."""
-    cues = _cues()
-    governing = _governing_prep_i(span)
+    cues = place_cues()
+    governing = governing_prep_i(span)
     token = span.root
     path: list[Token] = []
     penalty = 0
@@ -452,7 +298,7 @@ def _path_to_anchor(span: Span, anchors: dict[int, int], wide: bool = False) -> 
             if token.pos_ in ("VERB", "AUX") and dep in _CLAUSE_BLOCK:
                 if not (_clause_allowed_wide(token) if wide else _clause_allowed(token)):
                     return None
-                if dep == "conj" or (dep == "advcl" and _subordinator(token)) or _purpose(token):
+                if dep == "conj" or (dep == "advcl" and subordinator(token)) or _purpose(token):
                     penalty += 1
             elif dep in (("ccomp", "parataxis", "csubj") if wide else ("relcl", "ccomp", "parataxis", "pcomp", "csubj")):
                 return None
@@ -476,7 +322,7 @@ def _path_to_anchor(span: Span, anchors: dict[int, int], wide: bool = False) -> 
 def _locative_use(prep: Token) -> bool:
     """A preposition that usually leads elsewhere but here says where: "150 metres from a mosque
     in X", "the entrance to X", "walked up to the car in which ... in X"."""
-    cues = _cues()
+    cues = place_cues()
     head = prep.head
     if prep.lower_ == "from":
         return _distance_from(prep) or head.lemma_.lower() in cues["departure_words"]
@@ -486,7 +332,7 @@ def _locative_use(prep: Token) -> bool:
 
 
 def _event_or_place_noun(token: Token) -> bool:
-    cues = _cues()
+    cues = place_cues()
     word, lemma = token.lower_, token.lemma_.lower()
     return word in cues["event_nouns"] or lemma in cues["event_nouns"] or word in cues["place_nouns"] \
         or lemma in cues["place_nouns"] or word in cues["access_nouns"] or token.ent_type_ in ("GPE", "LOC", "FAC")
@@ -494,14 +340,14 @@ def _event_or_place_noun(token: Token) -> bool:
 
 def _event_noun_at(prep: Token, path: list[Token]) -> bool:
     """Whether the preposition joins an event noun ('clashes with', 'after clashes')."""
-    events = _cues()["event_nouns"]
+    events = place_cues()["event_nouns"]
     if prep.head.lemma_.lower() in events or prep.head.lower_ in events:
         return True
     obj = path[-1] if path else None
     return obj is not None and obj.head.i == prep.i and (obj.lemma_.lower() in events or obj.lower_ in events)
 
 
-def _subordinator(verb: Token) -> str | None:
+def subordinator(verb: Token) -> str | None:
     """The word that introduces an adverbial clause: 'when', 'while', 'after', 'because'..."""
     for child in verb.children:
         if child.i > verb.i:
@@ -509,14 +355,14 @@ def _subordinator(verb: Token) -> str | None:
         if child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB"):
             return child.lower_
     edge = verb.left_edge
-    if edge.i < verb.i and edge.tag_ in ("IN", "WRB") and edge.lower_ in _cues()["subordinators"]:
+    if edge.i < verb.i and edge.tag_ in ("IN", "WRB") and edge.lower_ in place_cues()["subordinators"]:
         return edge.lower_  # "since bombers linked to al-Qaida hit X": the parse hung "since" lower
     return None
 
 
 def _clause_allowed(verb: Token) -> bool:
     """Whether a place inside this verb's clause can still be the event's place."""
-    cues = _cues()
+    cues = place_cues()
     dep = verb.dep_
     if verb.lemma_.lower() in cues["speech_verbs"]:
         return False  # "..., the source told Xinhua"
@@ -525,7 +371,7 @@ def _clause_allowed(verb: Token) -> bool:
     if dep == "conj":
         return verb.lemma_.lower() in cues["event_verbs"]  # "were killed and wounded in X"
     if dep == "advcl":
-        mark = _subordinator(verb)
+        mark = subordinator(verb)
         if mark:
             # "killed when militants hit the villages of X", "shot while filming clashes in X";
             # not "..., since/because/although ..." (another event, a reason).
@@ -544,7 +390,7 @@ def _clause_allowed(verb: Token) -> bool:
 
 def _not_an_event_verb(token: Token) -> bool:
     """A verb of saying or of intending: what hangs on it is not where an event happened."""
-    cues = _cues()
+    cues = place_cues()
     lemma = token.lemma_.lower()
     return lemma in cues["speech_verbs"] or lemma in cues["intent_verbs"]
 
@@ -553,7 +399,7 @@ def _clause_allowed_wide(verb: Token) -> bool:
     """The wider search's clause rule: a relative clause about a participant, a 'when' clause, a
     participle or an event verb's purpose may describe the event's scene; speech, intention,
     another time or a reason may not."""
-    cues = _cues()
+    cues = place_cues()
     dep = verb.dep_
     if _not_an_event_verb(verb):
         return False
@@ -564,7 +410,7 @@ def _clause_allowed_wide(verb: Token) -> bool:
     if verb.lemma_ == "go" and any(c.dep_ == "xcomp" and _purpose(c) for c in verb.children):
         return False  # "a bomb that was going to be planted at X": not done
     if dep == "advcl":
-        return _subordinator(verb) in (None, "when", "while", "as", "whilst", "where", "after")
+        return subordinator(verb) in (None, "when", "while", "as", "whilst", "where", "after")
     if dep == "conj":
         return verb.lemma_.lower() in cues["event_verbs"] or verb.lemma_.lower() in cues["scene_verbs"]
     return True
@@ -576,42 +422,42 @@ def _purpose(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _governing_prep_i(span: Span) -> int | None:
+def governing_prep_i(span: Span) -> int | None:
     """The preposition the name is governed by, skipping 'of' after a noun ('the town of X')."""
-    token = _first_conjunct(span.root)
+    token = first_conjunct(span.root)
     for _ in range(4):
         head = token.head
         if head.i == token.i:
             return None
         if head.pos_ == "ADP" or head.dep_ == "prep":
-            if head.lower_ == "to" and head.head.lower_ in _cues()["access_nouns"]:
-                token = _first_conjunct(head.head)  # "near the entrance to X": where the entrance is
+            if head.lower_ == "to" and head.head.lower_ in place_cues()["access_nouns"]:
+                token = first_conjunct(head.head)  # "near the entrance to X": where the entrance is
                 continue
             if head.lower_ != "of":
                 return head.i
-            if head.head.lower_ in _COMPASS or head.head.lower_ in ("outside", "ahead"):
+            if head.head.lower_ in COMPASS or head.head.lower_ in ("outside", "ahead"):
                 return head.head.i  # "20 km south of X": the compass word is the locative
             token = head.head  # "of" -> the noun it belongs to
-            token = _first_conjunct(token)
+            token = first_conjunct(token)
             continue
         if token.dep_ in ("appos", "compound", "amod", "nmod", "poss"):
-            token = _first_conjunct(head)
+            token = first_conjunct(head)
             continue
         return None
     return None
 
 
-def _attached(span: Span, path: list[Token]) -> bool:
+def attached(span: Span, path: list[Token]) -> bool:
     """Whether the name is where the event happened rather than just a name near it: governed by
     a locative preposition ("in", "near", "across"...), the object of the event's verb ("captured
     Birao", "shelled the settlements of Arbin"), its passive subject, or a town modifying the event
     noun ("the Manbij campaign")."""
-    cues = _cues()
+    cues = place_cues()
     doc = span.doc
-    prep_i = _governing_prep_i(span)
+    prep_i = governing_prep_i(span)
     if prep_i is not None:
         prep = doc[prep_i]
-        if (prep.lower_ in ("near", "outside", "off") or prep.lower_ in _COMPASS) and _level(span) == 2:
+        if (prep.lower_ in ("near", "outside", "off") or prep.lower_ in COMPASS) and place_level(span) == 2:
             return False  # "a house near Pakistan", "10 km north of Syria": near a country is outside it
         if prep.lower_ in ("on", "over") and prep.head.pos_ in ("NOUN", "PROPN") and span.root.head.i == prep.i \
                 and not _event_or_place_noun(prep.head):
@@ -628,7 +474,7 @@ def _attached(span: Span, path: list[Token]) -> bool:
             return True  # "patrolling 10 miles from X"
         return False
     # No preposition: the role of the phrase the name belongs to.
-    token = _first_conjunct(span.root)
+    token = first_conjunct(span.root)
     for _ in range(4):
         dep = token.dep_
         if dep in ("dobj", "nsubjpass", "attr", "oprd", "npadvmod"):
@@ -636,72 +482,41 @@ def _attached(span: Span, path: list[Token]) -> bool:
                 return False
             # "captured Birao", "shelled the settlements of Arbin" -- but "captured Abu Zubaydah"
             # (a man the model took for a place): the gazetteer or a place noun must agree.
-            return token.i != span.root.i or _placeable(span) or (
+            return token.i != span.root.i or placeable(span) or (
                 span.root.ent_type_ in ("GPE", "LOC", "FAC") and dep == "dobj"
                 and token.head.lemma_.lower() in cues["place_object_verbs"])  # "bombed Pooneryn"
         if dep == "poss" and token.head.lower_ in cues["place_nouns"]:
-            token = _first_conjunct(token.head)  # "Grozny's streets are patrolled"
+            token = first_conjunct(token.head)  # "Grozny's streets are patrolled"
             continue
         if dep in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN":
             if token.head.lower_ in cues["place_nouns"]:
-                token = _first_conjunct(token.head)
+                token = first_conjunct(token.head)
                 continue
             # "the Manbij campaign", "the Baghdad headquarters were destroyed": a town naming the
             # event or its target (a country there is an actor; "a Tampa woman", where she is from).
             noun = token.head
-            return _level(span) < 2 and not _is_person_noun(noun) and noun.lower_ not in cues["institution_nouns"] \
+            return place_level(span) < 2 and not is_person_noun(noun) and noun.lower_ not in cues["institution_nouns"] \
                 and not any(t.dep_ == "nsubj" for t in path) \
                 and (noun.lemma_.lower() in cues["event_nouns"] or noun.lower_ in cues["event_nouns"]
                      or noun.i == path[-1].i or noun.dep_ in ("dobj", "nsubjpass"))
         if dep == "pobj" and token.head.lower_ == "of":
-            token = _first_conjunct(token.head.head)
+            token = first_conjunct(token.head.head)
             continue
         if dep == "appos":
-            token = _first_conjunct(token.head)
+            token = first_conjunct(token.head)
             continue
         return False
     return False
 
 
-_ABBREVIATIONS = {"us": "US", "u s": "US", "uk": "GB", "u k": "GB", "uae": "AE", "drc": "CD", "car": "CF"}
 
 
-def _country(text: str) -> str | None:
-    """ISO code when the name is a country ('Syria', 'U.S.', 'US', 'UK')."""
-    from ..resolve.gazetteer import country_of, key
-
-    folded = key(text)
-    return _ABBREVIATIONS.get(folded) if folded in _ABBREVIATIONS and text.isupper() or "." in text and folded in _ABBREVIATIONS \
-        else country_of(text)
 
 
-def _is_person_noun(token: Token) -> bool:
-    from .figures import lexicon
-
-    lex = lexicon()
-    word = token.lower_
-    return (word in lex.people or word in lex.civilian or word in lex.children or word in lex.combatant
-            or word in _cues()["person_nouns"] or token.lemma_.lower() in _cues()["person_nouns"])
 
 
-def _placeable(span: Span) -> bool:
-    from ..resolve.gazetteer import is_known_place
-
-    return bool(_country(span.text)) or is_known_place(span.text) or span.root.lower_ in _cues()["place_nouns"]
 
 
-def _phrase_head(span: Span) -> Token:
-    """The noun a place name names: 'town' in 'the town of X' and 'X town', else the name itself."""
-    cues = _cues()
-    root = span.root
-    if root.lower_ in cues["place_nouns"]:
-        return root
-    head = root.head
-    if root.dep_ in ("compound", "amod", "nmod") and head.lower_ in cues["place_nouns"]:
-        return head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues["place_nouns"]:
-        return head.head
-    return root
 
 
 def _ancestors(token: Token) -> set[int]:
@@ -712,15 +527,15 @@ def _ancestors(token: Token) -> set[int]:
     return out
 
 
-def _nested(inner: _Candidate, outer: _Candidate) -> bool:
+def _nested(inner: Candidate, outer: Candidate) -> bool:
     """'Sadr City in eastern Baghdad': Baghdad hangs inside the phrase of Sadr City; 'In Gaza,
     soldiers shot ... near the Kissufim crossing': a place set in front of the clause frames it."""
-    if _fronted(inner.span) and not _fronted(outer.span) and outer.level <= inner.level and not outer.via_subject \
+    if fronted(inner.span) and not fronted(outer.span) and outer.level <= inner.level and not outer.via_subject \
             and outer.anchor_penalty <= inner.anchor_penalty:
         return True  # (here "inner" is the frame: it gives way to the place inside it)
     if inner.phrase_head.i == outer.phrase_head.i:
         return inner.modifier and not outer.modifier
-    if _follows_as_container(outer, inner):
+    if follows_as_container(outer, inner):
         return True
     inner_up = _ancestors(inner.span.root)
     outer_up = _ancestors(outer.span.root)
@@ -734,7 +549,7 @@ _BETWEEN_POS = {"ADP", "DET", "ADJ", "NUM", "ADV", "PUNCT", "PART", "SPACE"}
 _DISTANCES = {"km", "kilometres", "kilometers", "miles", "mile", "kilometre", "kilometer", "metres", "meters"}
 
 
-def _fronted(span: Span) -> bool:
+def fronted(span: Span) -> bool:
     """'In Gaza Sunday, soldiers shot ...': a locative phrase opening the sentence before its verb."""
     prep = span.root.head
     if prep.pos_ != "ADP" or prep.lower_ not in ("in", "inside", "across", "throughout"):
@@ -742,7 +557,7 @@ def _fronted(span: Span) -> bool:
     return prep.i <= span.doc[0].i + 1 and prep.head.i > span.end and prep.head.pos_ in ("VERB", "AUX")
 
 
-def _follows_as_container(first: _Candidate, second: _Candidate) -> bool:
+def follows_as_container(first: Candidate, second: Candidate) -> bool:
     """'al-Tijara neighbourhood in central Damascus', 'Mussaiyab, some 80 km south of Baghdad':
     the second name, right after the first through a locative phrase, is where the first lies
     (whatever the parse made of it)."""
@@ -752,14 +567,14 @@ def _follows_as_container(first: _Candidate, second: _Candidate) -> bool:
     if not 0 < start - end <= 8:
         return False
     between = doc[end:start]
-    cues = _cues()
+    cues = place_cues()
     if not any(t.lower_ in cues["locative"] or t.lower_ in ("of", "to") for t in between if t.pos_ == "ADP"):
         return False
     if any(t.lower_ in ("and", "or", "from", "to") and t.pos_ != "ADP" for t in between):
         return False
     return all(
         t.pos_ in _BETWEEN_POS or t.lower_ in cues["place_nouns"] or t.lower_ in _DISTANCES
-        or (t.dep_ == "amod" and t.tag_ == "VBN") or t.lower_.endswith("most") or t.lower_ in _COMPASS  # "the Israeli occupied south Lebanon"
+        or (t.dep_ == "amod" and t.tag_ == "VBN") or t.lower_.endswith("most") or t.lower_ in COMPASS  # "the Israeli occupied south Lebanon"
         or (t.dep_ in ("poss", "case") and (t.tag_ == "POS" or t.ent_type_ in ("GPE", "LOC")))  # "Indonesia's"
         or t.lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "part", "side", "centre", "center", "heart")
         for t in between
@@ -767,10 +582,10 @@ def _follows_as_container(first: _Candidate, second: _Candidate) -> bool:
 
 
 def _conjoined(a: Token, b: Token) -> bool:
-    return _first_conjunct(a).i == _first_conjunct(b).i or b in a.conjuncts
+    return first_conjunct(a).i == first_conjunct(b).i or b in a.conjuncts
 
 
-def _mark_modifiers(candidates: list[_Candidate]) -> None:
+def _mark_modifiers(candidates: list[Candidate]) -> None:
     """'the south Baghdad neighbourhood of Al-Bayaa': Baghdad modifies a place named Al-Bayaa."""
     for c in candidates:
         root = c.span.root
@@ -781,99 +596,13 @@ def _mark_modifiers(candidates: list[_Candidate]) -> None:
             c.modifier = True
 
 
-def _first_conjunct(token: Token) -> Token:
-    """'the UN Security Council and Russia': Russia's role is that of the first conjunct."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
 
 
-def _is_government_seat(span: Span) -> bool:
-    """'authorities in Baku said', 'the Defense Ministry in Yerevan claimed': a capital naming
-    where an acting institution sits (but 'a bomb near the ministry in Bogota' is a place)."""
-    head = span.root.head
-    if not (head.lower_ in ("in", "of") and head.head.lower_ in _cues()["institution_nouns"]):
-        return False
-    institution = _first_conjunct(head.head)
-    if institution.dep_ in ("nsubj", "nsubjpass") and institution.head.lemma_.lower() not in _cues()["speech_verbs"]:
-        return False  # "police in Nairobi fired tear gas": the institution acts there, it does not speak for it
-    return government_of(span.text) is not None and institution.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "pobj") \
-        and not (institution.dep_ == "pobj" and institution.head.lower_ in _cues()["locative"])
 
 
-def _is_report_origin(span: Span) -> bool:
-    """'from Libreville' hanging on a verb of saying, or 'from Baku' after 'announced'."""
-    cues = _cues()
-    head = _first_conjunct(span.root).head
-    if head.pos_ == "ADP" and head.head.lemma_.lower() in cues["speech_verbs"] and head.lower_ != "in":
-        return True  # "called on Russia", "appealed to Moscow", "told reporters in ..." is kept
-    if head.lower_ == "in" and head.head.lemma_.lower() in cues["speech_verbs"] and span.label_ not in _PLACE_ENTS \
-            and span.root.ent_type_ not in _PLACE_ENTS:
-        return True  # "reported in Le Monde": a publication, not a place
-    if head.lower_ == "from":
-        verb = head.head
-        for _ in range(3):
-            if verb.lemma_.lower() in cues["speech_verbs"]:
-                return True
-            if verb.head.i == verb.i:
-                break
-            verb = verb.head
-    return False
 
 
-def _is_actor(span: Span) -> bool:
-    """A place name doing something ('Azerbaijan launched'), owning something ('Afghanistan's
-    province'), or naming a force ('Baku forces') is an actor or a modifier, not the event's place."""
-    root = _first_conjunct(span.root)
-    if root.dep_ in ("nsubj", "agent") and (root.ent_type_ in ("GPE", "NORP", "ORG") or _level(span) == 2):
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
-        return True  # "bombed by Israel"
-    cues = _cues()
-    if root.dep_ == "poss":
-        # "Syria's conflict" and "Dagestan's capital Makhachkala" are places; "Syria's army" is not.
-        return not (root.head.lemma_.lower() in cues["event_nouns"] or root.head.lower_ in cues["place_nouns"])
-    if root.dep_ in ("compound", "amod") and root.head.lower_ in cues["institution_nouns"]:
-        return True
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ not in cues["place_nouns"] and _level(span) == 2:
-        return True  # "a US air strike", "Syrian forces": a country modifying a thing is its owner
-    return False
 
 
-def _level(span: Span) -> int:
-    """How wide a place is: 0 a town or smaller (names the gazetteer does not know are mostly
-    villages and neighbourhoods), 1 a region, 2 a country."""
-    from ..resolve.gazetteer import place_level
-
-    cues = _cues()
-    while len(span) > 1 and span[0].lower_ in _COMPASS:
-        span = span[1:]  # "northwest Pakistan" is as wide as Pakistan
-    text = span.text
-    if _country(text):
-        return 2
-    last = span[-1].lower_
-    if last in cues["region_nouns"] or last in cues["suffixes"] - cues["region_nouns"] and last not in ("city", "town", "village"):
-        return 1 if last in cues["region_nouns"] else 0
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in cues["region_nouns"]:
-        return 1
-    level = place_level(text)
-    return 0 if level is None else level
 
 
-def is_government_metonym(doc: Doc, start_char: int, end_char: int) -> bool:
-    """Whether the place at these sentence offsets is a capital standing for its government:
-    'Baku said', 'announced from Baku', 'authorities in Baku', "Baku's accusations"."""
-    base = doc[0].idx
-    span = doc.char_span(base + start_char, base + end_char, alignment_mode="expand")
-    if span is None or government_of(span.text) is None:
-        return False
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss", "compound"):
-        return True
-    if _is_report_origin(span):
-        return True
-    head = root.head
-    if head.lower_ in ("in", "of") and head.head.lower_ in _cues()["institution_nouns"]:
-        return _is_government_seat(span)  # "police in Nairobi fired tear gas" is a place; "authorities in Baku said" is not
-    return False
