@@ -191,3 +191,82 @@ def test_an_event_months_before_publication_is_background():
                      "The army retook the city of Wad Madani in January, and the fighting has since moved west.",
                      published="2024-09-20").events
     assert events and all(e.background for e in events), [(e.sub_event_type, e.date, e.background) for e in events]
+
+
+def test_a_town_inside_the_region_named_before_is_a_compatible_place():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _compatible, _group
+
+    region = Location(name="Zamfara State", country_code="NG", precision=3, feature="region")
+    town = Location(name="Gusau", country_code="NG", precision=1, feature="city", admin1="Zamfara")
+    elsewhere = Location(name="Kano", country_code="NG", precision=1, feature="city", admin1="Kano")
+    assert _compatible(region, town) and _compatible(town, region) and not _compatible(region, elsewhere)
+    raid = _mention("Gunmen abducted 12 farmers in Zamfara state on Monday.", "Abduction/forced disappearance",
+                    "Violence against civilians", 0, "2024-05-06", "day")
+    more = _mention("The attackers shot dead a guard in Gusau town.", "Attack", "Violence against civilians", 1, start=60)
+    more.anaphoric = "attackers"
+    assert len(_group([raid, more], {0: region, 1: town})) == 1
+    assert len(_group([raid, more], {0: region, 1: elsewhere})) == 2
+
+
+def test_a_detail_joins_the_event_reported_just_before_it_not_the_one_opened_last():
+    from eventledger.resolve.events import _group
+
+    kidnap = _mention("Gunmen kidnapped three engineers on Friday.", "Abduction/forced disappearance",
+                      "Violence against civilians", 0, "2024-05-03", "day")
+    clash = _mention("Troops exchanged fire with the kidnappers.", "Armed clash", "Battles", 0, start=50)
+    again = _mention("The engineers were kidnapped near their camp.", "Abduction/forced disappearance",
+                     "Violence against civilians", 0, start=100)
+    driver = _mention("Their driver was killed.", "Attack", "Violence against civilians", 0, start=150)
+    groups = _group([kidnap, clash, again, driver], {})
+    assert len(groups) == 2 and [i for i, _ in groups[0]] == [0, 2, 3]
+
+
+def test_a_riot_detail_with_no_place_of_its_own_tells_more_of_the_protest_before():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _group
+
+    town = Location(name="Lima", country_code="PE", precision=1, feature="city")
+    protest = _mention("Police fired tear gas at protesters in Lima on Monday.", "Protest with intervention", "Protests", 0,
+                       "2024-03-11", "day")
+    battles = _mention("Running battles broke out along the avenue.", "Violent demonstration", "Riots", 1, start=60)
+    assert len(_group([protest, battles], {0: town})) == 1
+
+
+def test_a_place_named_by_a_sentence_with_no_event_places_the_next_report_of_its_paragraph():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _attach_untyped
+
+    kenya = Location(name="Kenya", country_code="KE", precision=3, feature="country")
+    border = Location(name="Dhobley", country_code="SO", precision=1, feature="city")
+    kidnap = _mention("Aid workers were kidnapped in Kenya.", "Abduction/forced disappearance",
+                      "Violence against civilians", 0)
+    scene = _mention("A tip led officials to the kidnappers near Dhobley.", "none", "none", 1, start=50)
+    clash = _mention("They exchanged fire.", "Armed clash", "Battles", 1, start=100)
+    later = _mention("Protesters marched.", "Peaceful protest", "Protests", 2, start=150)
+    kept, kept_places = _attach_untyped([kidnap, scene, clash, later], {0: kenya, 1: border})
+    assert kept == [kidnap, clash, later]
+    assert kept_places == {0: kenya, 1: border}  # the next paragraph's report is not placed there
+
+
+def test_shelling_told_as_a_detail_of_a_battle_is_its_means_but_a_battle_after_an_attack_is_new():
+    from eventledger.resolve.events import _group
+
+    battle = _mention("The army and the rebels fought for the town on Monday.", "Armed clash", "Battles", 0,
+                      "2024-03-11", "day")
+    means = _mention("The rebels said the army is using artillery and drones.", "Air/drone strike",
+                     "Explosions/Remote violence", 1, start=60)
+    assert len(_group([battle, means], {})) == 1
+    attack = _mention("Gunmen attacked a village on Monday.", "Attack", "Violence against civilians", 0, "2024-03-11", "day")
+    pursuit = _mention("Soldiers fought the gunmen.", "Armed clash", "Battles", 1, start=60)
+    assert len(_group([attack, pursuit], {})) == 2
+
+
+def test_in_the_region_means_the_region_just_reported_not_a_town_named_since():
+    text = ("Fighting in the north\n\n"
+            "Government troops clashed with rebels in Tigray on Monday, the army said.\n\n"
+            "Shelling killed three civilians in Mekele on Monday, a hospital official said.\n\n"
+            "In the region, rebels are said to have captured 12 army positions.")
+    captured = [e for e in _events(text, "2022-05-10") if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert captured and captured[0].location is not None
+    assert captured[0].location.name == "Tigray"  # not Mekele, the town of the shelling

@@ -60,3 +60,131 @@ def test_the_other_sides_version_of_a_strike_joins_it():
     assert len(events) == 1
     claims = {(f.count, f.claimant) for f in events[0].figures if f.kind == "killed"}
     assert claims == {(14, "RSF"), (6, "army")}
+
+
+def _typed_as(monkeypatch, word: str, event_type: str, sub_event_type: str):
+    """Make the typer see `sub_event_type` at `word` (and nothing elsewhere), to test the stage's own
+    rules whatever the typer's model does on a given sentence."""
+    from eventledger.extraction import analyse
+    from eventledger.extraction.typing import EventKind, Trigger
+
+    def typed(texts):
+        out = []
+        for text in texts:
+            at = text.find(word)
+            out.append(EventKind(event_type, sub_event_type, 0.9, Trigger(at, at + len(word), word)) if at >= 0
+                       else EventKind("none", "none", 0.5, None))
+        return out
+
+    monkeypatch.setattr(analyse, "classify_many", typed)
+
+
+def test_what_a_side_rejects_is_its_statement_not_an_event():
+    events, _ = _run("The rebel command rejected the government's accusations, saying its fighters had respected "
+                     "the ceasefire agreement.", "2024-05-02")
+    assert events == [], [e.sub_event_type for e in events]
+    events, _ = _run("The rebel leadership rejected the army's accusations, as its defence office said in a statement, "
+                     "the fighters respected the ceasefire agreement.", "2024-05-02")
+    assert events == [], [e.sub_event_type for e in events]
+
+
+def test_an_accusation_names_no_event_even_where_the_typer_fires_on_its_speaker(monkeypatch):
+    _typed_as(monkeypatch, "Opposition Alliance", "Strategic developments", "Agreement")
+    events, result = _run("The Opposition Alliance, a coalition of exiled politicians, accused the junta of committing "
+                          "war crimes.", "2024-05-02")
+    assert events == [] and any(s.kind == "accuse" for s in result.statements)
+
+
+def test_an_aim_is_not_an_event():
+    events, _ = _run("The stated aim of the offensive is the disarmament of the militia, as laid down in the 2019 "
+                     "peace agreement.", "2024-05-02")
+    assert events == [], [e.sub_event_type for e in events]
+
+
+def test_what_an_operation_is_said_to_be_needed_for_is_not_an_event(monkeypatch):
+    _typed_as(monkeypatch, "drive", "Battles", "Government regains territory")
+    events, _ = _run("The government sent troops to the north, which officials said was necessary to restore order "
+                     "and drive the rebels out of the region.", "2024-05-02")
+    assert all(e.sub_event_type != "Government regains territory" for e in events)
+
+
+def test_a_condition_told_with_is_names_no_event():
+    events, _ = _run("According to the ministry, the full withdrawal of foreign troops from the region is the only "
+                     "way to end the conflict.", "2024-05-02")
+    assert events == [], [e.sub_event_type for e in events]
+
+
+def test_a_habit_or_a_standing_siege_is_background():
+    events, result = _run("Separatists systematically bombard army positions, the ministry said.", "2024-05-02")
+    assert events == [] and result.events and all(e.background for e in result.events)
+    events, result = _run("The rebels have besieged the city of Kadugli for more than six months.", "2024-05-02")
+    assert events == [] and result.events and all(e.background for e in result.events)
+
+
+def test_then_continues_the_time_of_the_sentence_before():
+    events, result = _run("In 2019 the two sides signed a peace deal brokered by Qatar.\n\n"
+                          "The United Nations then sent peacekeepers to the region.", "2024-05-02")
+    assert events == [], [e.sub_event_type for e in events]
+
+
+def test_explosions_heard_are_no_attack():
+    events, _ = _run("Several explosions were heard near the stadium in Kampala on Tuesday.", "2024-05-02")
+    assert events == [], [e.sub_event_type for e in events]
+
+
+def test_the_attackers_doing_more_is_the_same_event_placed_in_its_town():
+    events, _ = _run("Gunmen abducted 12 farmers in Nigeria's Zamfara state on Monday, police said.\n\n"
+                     "The attackers, who arrived on motorcycles, shot dead a village guard in Gusau town, police said.",
+                     "2024-05-08")
+    assert len(events) == 1, [e.sub_event_type for e in events]
+    assert events[0].sub_event_type == "Abduction/forced disappearance" and events[0].location.name == "Gusau"
+
+
+def test_damage_done_by_the_bombs_is_part_of_the_strike():
+    events, _ = _run("A military air strike on a village in Myanmar's Magway region killed 9 people on Saturday, a "
+                     "local group said.\n\nA resident said about 30 homes were destroyed by the bombs.", "2024-05-06")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_drones_shot_down_the_same_night_are_the_defence_against_the_attack():
+    events, _ = _run("A Russian drone attack on Odesa overnight killed two people, the regional governor said on "
+                     "Tuesday.\n\nThe air force said 40 of the drones were shot down over the country overnight.",
+                     "2024-05-07")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_people_who_fled_the_fighting_are_its_toll():
+    events, _ = _run("Fighting between the army and rebels in the town of Bunia killed 12 people on Sunday, officials "
+                     "said.\n\nThe U.N. refugee agency said on Tuesday that 5,000 people had fled Bunia since Sunday.",
+                     "2024-05-07")
+    assert len(events) == 1 and any(f.kind == "displaced" and f.count == 5000 for f in events[0].figures)
+
+
+def test_running_battles_after_a_protest_tell_more_of_it():
+    events, _ = _run("Police fired tear gas at protesters in Lima on Monday.\n\n"
+                     "Running battles broke out along a main avenue after the protesters tried to march to Congress.",
+                     "2024-05-07")
+    assert len(events) == 1, [e.sub_event_type for e in events]
+
+
+def test_a_death_told_after_a_paragraph_of_reactions_counts_the_protest():
+    events, _ = _run("Police fired tear gas at thousands of protesters in Accra on Monday.\n\n"
+                     "\"We will not be silenced,\" one protest leader told reporters.\n\n"
+                     "A rights group said one man was shot dead by police near the central market.", "2024-05-07")
+    assert len(events) == 1 and any(f.kind == "killed" and f.count == 1 for f in events[0].figures)
+
+
+def test_where_the_kidnappers_were_found_places_the_gunfight_that_follows():
+    events, _ = _run("Gunmen kidnapped three engineers in Kenya's Mandera county on Friday. Police said a tip led them "
+                     "to the kidnappers near Beled Hawo in Somalia early Monday. \"We exchanged fire, one of them was "
+                     "killed,\" an officer said.", "2024-05-07")
+    assert sorted(e.sub_event_type for e in events) == ["Abduction/forced disappearance", "Armed clash"]
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert clash.location is not None and clash.location.country_code == "SO"
+
+
+def test_news_told_with_is_a_short_duration_or_the_doers_first_stays_an_event():
+    for text in ("Fighting was heavy around the airport in the town of Bunia on Sunday, residents said.",
+                 "The army and the rebels have been fighting for three days in the town of Bunia, residents said."):
+        events, _ = _run(text, "2024-05-07")
+        assert [e.sub_event_type for e in events] == ["Armed clash"], text

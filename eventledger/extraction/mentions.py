@@ -60,6 +60,7 @@ class EventMention:
     date_evidence: Evidence | None = None
     background: bool = False
     anaphoric: str | None = None  # "operation" in "the operation killed ...": refers back
+    cause: str | None = None  # "the bombs" in "houses were destroyed by the bombs": a cause already told
     extra_sentences: list[Evidence] = field(default_factory=list)  # sentences that joined it
     place_fallbacks: list[PlaceFound] = field(default_factory=list)  # places that contain `place`
 

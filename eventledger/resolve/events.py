@@ -12,11 +12,14 @@ from ..extraction.mentions import EventMention, FigureFound
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .capitals import government_of
+from .event_rules import consequence_hosts, inside_region, tells_more_of, toll_kinds
 from .gazetteer import country_of, geocode
 
 # A trigger that is only the casualty ("were killed", "rebels were killed"), not an event word.
 _CASUALTY_WORD = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|hurt)$", re.I)
-_SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|region|vicinity|enclave|same area)\b|\bnearby\b", re.I)
+_SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|vicinity|same area)\b|\bnearby\b", re.I)
+# "In the enclave, 60 positions were captured": the region just reported, not a town named in it.
+_SAME_REGION = re.compile(r"\b(?:in|near|around|across|throughout) the (?:region|enclave|territory|province)\b", re.I)
 _SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|district|region|state|county|governorate)?)\s*$")
 
 # Mentions of these sub-types describe the same kind of violence loosely enough that a
@@ -36,8 +39,10 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     paragraph_of = {}
     for number, group in enumerate(groups, start=1):
         previous = next((e for e in reversed(events) if e.location is not None and not e.background), None)
+        region = next((e.location for e in reversed(events)
+                       if e.location is not None and not e.background and e.location.feature == "region"), None)
         event = _build_event(f"E{number}", group, places, default_place, article, statements, context,
-                             previous.location if previous else None)
+                             previous.location if previous else None, region)
         if event.location is None and previous is not None and not event.background \
                 and paragraph_of.get(previous.id) == group[0][1].paragraph:
             event.location = previous.location  # the paragraph goes on about the place it just named
@@ -81,19 +86,24 @@ _KIND_EVENT = {"arrested": ("Strategic developments", "Arrests"), "evacuated": (
 def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -> tuple[list[EventMention], dict[int, Location]]:
     kept: list[EventMention] = []
     kept_places: dict[int, Location] = {}
+    scene: tuple[int, Location] | None = None  # a place just named by a sentence with no event of its own
     for index, mention in enumerate(mentions):
         if mention.event_type == "Strategic developments" and mention.figures \
-                and all(f.kind in ("killed", "injured") for f in mention.figures) and kept:
+                and all(f.kind in toll_kinds() for f in mention.figures) and kept:
             # Strategic developments are not violent (ACLED codes them without fatalities): a
-            # sentence typed so that only counts dead or wounded ("14 bodies had been recovered")
-            # gives a toll of the violence already reported.
+            # sentence typed so that only counts dead, wounded or people who fled ("14 bodies had
+            # been recovered", "13,000 people had fled the town") gives a toll of the violence
+            # already reported.
             mention.event_type, mention.sub_event_type = "none", "none"
         if mention.sub_event_type == "none" and not mention.figures:
-            _refine(mention, index, kept, kept_places, places)
+            if not _refine(mention, index, kept, kept_places, places) and index in places and not mention.background:
+                # "Officials got a tip that led them to the kidnappers between Dhobley and Buale":
+                # no event of its own, but where the paragraph's next report happens.
+                scene = (mention.paragraph, places[index])
             continue
         if mention.sub_event_type == "none":
             host = next((m for m in reversed(kept) if m.paragraph == mention.paragraph and m.background == mention.background), None)
-            if host is None and any(f.kind in ("killed", "injured") for f in mention.figures):
+            if host is None and {f.kind for f in mention.figures} & toll_kinds():
                 # "15 bodies had been recovered", a paragraph later: another toll of the violence
                 # just reported, kept beside the first as a claim of its own.
                 kinds = {f.kind for f in mention.figures}
@@ -106,6 +116,9 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                 if host.claimant is None and mention.claimant is not None:
                     host.claimant, host.claimant_evidence = mention.claimant, mention.claimant_evidence
                 host.extra_sentences.append(mention.sentence)
+                if host.date is None and mention.date is not None:
+                    # "About 6,500 people died ... in 2020" dates the undated war it counts.
+                    host.date, host.date_precision, host.date_evidence = mention.date, mention.date_precision, mention.date_evidence
                 continue
             implied = [_KIND_EVENT[f.kind] for f in mention.figures if f.kind in _KIND_EVENT]
             if not implied:
@@ -114,28 +127,32 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
             mention.confidence = 0.3
         if index in places:
             kept_places[len(kept)] = places[index]
+        elif scene is not None and scene[0] == mention.paragraph and not mention.background:
+            kept_places[len(kept)] = scene[1]
+        scene = None
         kept.append(mention)
     return kept, kept_places
 
 
 def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_places: dict[int, Location],
-            places: dict[int, Location]) -> None:
+            places: dict[int, Location]) -> bool:
     """Fold 'The operation in X district ...' into the latest event it names: its sentence joins
     the evidence, and its place replaces a vaguer one in the same country."""
     word = (mention.anaphoric or "").rstrip("s")
     host_index = next((i for i in range(len(kept) - 1, -1, -1)
                        if not kept[i].background and word and word in kept[i].sentence.text.lower()), None)
     if host_index is None:
-        return
+        return False
     host = kept[host_index]
     host.extra_sentences.append(mention.sentence)
     new = places.get(index)
     current = kept_places.get(host_index)
     if new is None:
-        return
+        return True
     if current is None or (current.country_code == new.country_code and (new.precision or 3) < (current.precision or 3)) \
             or (current.feature == "country" and current.country_code == new.country_code):
         kept_places[host_index] = new
+    return True
 
 
 def _context_countries(article: Article) -> tuple[str, ...]:
@@ -210,6 +227,9 @@ def _matching_group(index, mention, groups, places):
     for group in candidates:
         if mention.sub_event_type != "none" and any(m.sub_event_type == mention.sub_event_type for _, m in group):
             return group
+    consequence = _consequence_of(index, mention, candidates, places)
+    if consequence is not None:
+        return consequence
     if mention.anaphoric and mention.sub_event_type != "none" and index in places and (places[index].precision or 3) <= 2:
         # "The fighting in Bara ..." after "fighting for a strategic town in the Kordofan region":
         # the same event, now placed more precisely (only a region or country was named before).
@@ -235,22 +255,42 @@ def _matching_group(index, mention, groups, places):
         for group in candidates:
             if group[0][1].event_type in _VIOLENT:
                 return group
-    if groups and index not in places and mention.figures and mention.trigger is not None \
+    # The event just reported: the one whose report came last (not the one opened last).
+    latest = max(groups, key=lambda g: g[-1][0]) if groups else None
+    if latest is not None and index not in places and mention.figures and mention.trigger is not None \
             and _CASUALTY_WORD.search(mention.trigger.text) and mention.date is None:
         # "Police said three people had been killed": a toll with no event word, place or day of
-        # its own counts the event just reported (the typer can only call it an attack).
-        latest = groups[-1]
-        if latest in candidates and mention.paragraph - latest[-1][1].paragraph in (0, 1):
+        # its own counts the event just reported (the typer can only call it an attack), even
+        # across a paragraph of reactions that report no event of their own.
+        if latest in candidates and mention.paragraph - latest[-1][1].paragraph in (0, 1, 2):
             return latest
-    if groups and index not in places and not mention.figures \
-            and (mention.date is None or mention.date in {m.date for _, m in groups[-1]}):
+    if latest is not None and index not in places and not mention.figures \
+            and (mention.date is None or mention.date in {m.date for _, m in latest}):
         # A detail with no place, day or toll of its own, right after an event of the same kind
-        # ("the attackers arrived on motorcycles and opened fire"), tells more of that event.
-        latest = groups[-1]
+        # ("the attackers arrived on motorcycles and opened fire") or of a kind it may be part of
+        # ("running battles broke out" after a protest), tells more of that event.
         last = latest[-1][1]
-        if latest in candidates and latest[0][1].event_type == mention.event_type \
+        kind = latest[0][1].event_type
+        if latest in candidates and tells_more_of(kind, mention.event_type) \
                 and mention.paragraph - last.paragraph in (0, 1):
             return latest
+    return None
+
+
+def _consequence_of(index, mention, candidates, places):
+    """A report that is the consequence of (or the defence against) violence just told, with no
+    place of its own: damage caused by something already named ("houses were destroyed by the
+    bombs"), or weapons shot down the same day ("61 of the drones were shot down overnight")."""
+    hosts = consequence_hosts(mention.sub_event_type)
+    if not hosts or index in places:
+        return None
+    for group in sorted(candidates, key=lambda g: -g[-1][0]):
+        if group[0][1].event_type not in hosts:
+            continue
+        same_day = mention.date is not None and mention.date_precision == "day" \
+            and any(m.date == mention.date for _, m in group)
+        if mention.cause or mention.anaphoric or same_day:
+            return group
     return None
 
 
@@ -288,12 +328,12 @@ def _claimant_seat(mentions: list[EventMention], context: tuple[str, ...]) -> Lo
 
 def _compatible(a: Location, b: Location) -> bool:
     """Same place, or a country and a place inside it ("the operation in Azerbaijan")."""
-    if _place_key(a) == _place_key(b):
+    if _place_key(a) == _place_key(b) or inside_region(a, b):
         return True
     return a.country_code == b.country_code and "country" in (a.feature, b.feature)
 
 
-def _build_event(event_id, group, places, default_place, article, statements, context, previous_place=None) -> Event:
+def _build_event(event_id, group, places, default_place, article, statements, context, previous_place=None, previous_region=None) -> Event:
     mentions = [m for _, m in group]
     typed = [m for m in mentions if m.sub_event_type != "none"] or mentions
     # The report that opened the event names it; later ones referring back ("the attack") do not retype it.
@@ -305,6 +345,8 @@ def _build_event(event_id, group, places, default_place, article, statements, co
         location = _claimant_seat(mentions, context)
     if location is None and previous_place is not None and any(_SAME_AREA.search(m.sentence.text) for m in mentions):
         location = previous_place  # "killed in mine explosions in the area": the area just reported
+    if location is None and previous_region is not None and any(_SAME_REGION.search(m.sentence.text) for m in mentions):
+        location = previous_region
     if location is None and not lead.background:
         location = default_place
     # A day only known as when someone spoke ("officials said Monday") yields to a day the

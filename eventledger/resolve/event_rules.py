@@ -1,0 +1,52 @@
+"""Grouping rules read from `eventledger/data/events/article_rules.toml` [grouping]: which
+non-violent reports are the consequence of violence just told, which counts are a toll of it,
+and when a town lies inside a region the article also names."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from ..records import Location
+
+
+@lru_cache(maxsize=1)
+def _grouping() -> dict:
+    text = resources.files("eventledger.data").joinpath("events/article_rules.toml").read_text("utf-8")
+    return tomllib.loads(text)["grouping"]
+
+
+def consequence_hosts(sub_event_type: str) -> frozenset[str]:
+    """Event types a report of this sub-type may be the consequence of ("houses were destroyed by
+    the bombs": property destruction by the air strike just told)."""
+    return frozenset(_grouping()["consequences"].get(sub_event_type, ()))
+
+
+def tells_more_of(host_type: str, detail_type: str) -> bool:
+    """Whether a detail of `detail_type` (no place, day or toll of its own) may tell more of the
+    event of `host_type` just reported."""
+    return detail_type == host_type or detail_type in _grouping()["details"].get(host_type, ())
+
+
+def toll_kinds() -> frozenset[str]:
+    """Figure kinds that count the cost of violence (dead, wounded, people who fled)."""
+    return frozenset(_grouping()["tolls"]["kinds"])
+
+
+def _division(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _grouping()["regions"]["suffixes"]:
+        words.pop()
+    return " ".join(words).lower()
+
+
+def inside_region(a: Location, b: Location) -> bool:
+    """A town and the first-level division it lies in ("Kajuru" in "Kaduna State")."""
+    if a.country_code != b.country_code or a.country_code is None:
+        return False
+    for region, town in ((a, b), (b, a)):
+        if region.feature == "region" and town.feature != "region" and town.admin1 \
+                and _division(region.name) == _division(town.admin1):
+            return True
+    return False
