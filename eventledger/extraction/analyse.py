@@ -6,9 +6,6 @@ flags, that carry a figure-like number, or that may hold a statement are parsed.
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
-from importlib import resources
 
 from ..language import Sentence, parse_many, sentences
 from ..records import Article, Evidence, Statement
@@ -16,13 +13,14 @@ from ..resolve.dates import find_date, year_of
 from .actors import find_actors
 from .attribution import find_claimant
 from .figures import find_figures
+from .hedges import is_hedged
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
 from .places import find_event_place, is_government_metonym, place_spans
 from .quotes import attribute_quotations
+from .reporting import doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
 from .typing import classify_many
-from .hedges import is_hedged
 
 _FIGURE_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?|hundreds?|"
@@ -122,9 +120,9 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         if not figures:
             return None  # an event named inside someone's quotation, with no toll, is their claim
     trigger_i = _token_at(doc, trigger.start) if trigger else None
-    if trigger_i is not None and not figures and _reports_no_event(doc, trigger_i):
+    if trigger_i is not None and not figures and reports_no_event(doc, trigger_i):
         return None  # an aim, a condition, a disputed claim, a sound heard, a state described
-    doers = trigger_i is not None and told_before and _names_doers(doc[trigger_i])
+    doers = trigger_i is not None and told_before and names_doers(doc[trigger_i])
     if trigger_i is None and figures and figures[0].trigger_i is not None:
         trigger_i = figures[0].trigger_i
     mention = EventMention(
@@ -179,8 +177,8 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     mention.background = bool(
         (past_year and published_year and past_year < published_year)
         or (mention.figures and all(f.background for f in mention.figures))
-        or (mention.date is None and not mention.figures and _tells_a_state(doc, trigger_i))
-        or (mention.date is None and previous_background and _follows_on(doc))
+        or (mention.date is None and not mention.figures and tells_a_state(doc, trigger_i))
+        or (mention.date is None and previous_background and follows_on(doc))
     )
     for anaphor in _ANAPHOR.finditer(sent.text):
         # The sentence refers back to an event already reported when its own event word is the
@@ -193,100 +191,9 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
             mention.anaphoric = anaphor.group(1).lower()
             break
     if trigger_i is not None and not doers:
-        mention.anaphoric = mention.anaphoric or _doers_subject(doc[trigger_i])
-        mention.cause = _known_cause(doc[trigger_i])
+        mention.anaphoric = mention.anaphoric or doers_subject(doc[trigger_i])
+        mention.cause = known_cause(doc[trigger_i])
     return mention
-
-
-# What the sentence rules say, as data: eventledger/data/events/article_rules.toml [sentence].
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, set[str]]:
-    text = resources.files("eventledger.data").joinpath("events/article_rules.toml").read_text("utf-8")
-    return {key: set(words) for key, words in tomllib.loads(text)["sentence"].items()}
-
-
-def _reports_no_event(doc, trigger_i: int) -> bool:
-    """The sentence (with no toll) names an event without reporting that it happened: what someone
-    disputes ("X rejected the accusations ..."), an aim ("the aim of the operation is ...",
-    "necessary to drive the rebels out"), what something is ("the withdrawal ... is the only way
-    to peace") or a sound heard ("explosions were heard")."""
-    rules, token = _rules(), doc[trigger_i]
-    root = next((t for t in doc if t.dep_ == "ROOT"), token)
-    for verb in doc:
-        if verb.lemma_.lower() in rules["disputing_verbs"] and verb.pos_ == "VERB" \
-                and (verb == root or (verb.head == root and verb.dep_ in ("ccomp", "conj"))) \
-                and (verb.i < trigger_i or token in verb.subtree):
-            return True
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == root and t.lemma_.lower() in rules["purpose_nouns"]
-           for t in doc):
-        return True
-    # "X is the only way to ...": a noun phrase said to be another ("Fighting was heavy" reports).
-    if root.lemma_ == "be" and any(c.dep_ == "attr" for c in root.children) \
-            and any(c.dep_ in ("nsubj", "attr") and token in c.subtree for c in root.children):
-        return True
-    clause = token
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children) \
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
-        governor = clause.head
-        words = {governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children if c.dep_ in ("acomp", "attr", "dobj")}
-        if clause.dep_ in ("advcl", "acl") or words & rules["purpose_governors"]:
-            return True
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
-            and token.head.lemma_.lower() in rules["perception_verbs"]:
-        return True
-    return False
-
-
-def _definite(token) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _rules()["definite_determiners"] for c in token.children)
-
-
-def _names_doers(token) -> bool:
-    """The typer's trigger is the doers of an event already told ("led them to the kidnappers"):
-    people, not an act."""
-    return token.lemma_.lower() in _rules()["perpetrator_nouns"] and _definite(token)
-
-
-def _doers_subject(token) -> str | None:
-    """"The attackers ... shot dead a guard": the subject points back to an event already told."""
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and _names_doers(child):
-            return child.lower_
-    return None
-
-
-def _known_cause(token) -> str | None:
-    """"Houses were destroyed by the bombs": the cause is something already told."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        for noun in agent.children:
-            if noun.dep_ == "pobj" and _definite(noun):
-                return noun.lower_
-    return None
-
-
-def _tells_a_state(doc, trigger_i: int | None) -> bool:
-    """A habit ("the rebels systematically shell our positions") or a standing state told in the
-    perfect with a duration ("the RSF has besieged the city for more than a year")."""
-    rules = _rules()
-    if trigger_i is not None:
-        token = doc[trigger_i]
-        if any(a.dep_ == "advmod" and a.lower_ in rules["habitual_adverbs"] and (a.head == token or a.head == token.head)
-               for a in doc):
-            return True
-    for prep in doc:
-        if prep.lower_ == "for" and prep.dep_ == "prep" \
-                and any(n.dep_ == "pobj" and n.lower_ in rules["duration_units"] for n in prep.children) \
-                and any(c.dep_ == "aux" and c.lemma_ == "have" for c in prep.head.children):
-            return True
-    return False
-
-
-def _follows_on(doc) -> bool:
-    """"Russia then sent ...": told as what came next after the sentence before."""
-    return any(t.dep_ == "advmod" and t.lower_ in _rules()["sequence_adverbs"] and t.head.dep_ == "ROOT" for t in doc)
 
 
 def _containers(sent: Sentence, doc, place) -> list[PlaceFound]:

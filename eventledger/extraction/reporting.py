@@ -1,0 +1,101 @@
+"""Whether a sentence that names an event reports that it happened: what someone disputes, an
+aim, what something is, a sound heard, a habit or a standing state are named, not reported; and
+what a reporting sentence points back to (the doers or the cause of an event already told).
+Vocabulary: `eventledger/data/events/article_rules.toml` [sentence]."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+
+# What the sentence rules say, as data: eventledger/data/events/article_rules.toml [sentence].
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, set[str]]:
+    text = resources.files("eventledger.data").joinpath("events/article_rules.toml").read_text("utf-8")
+    return {key: set(words) for key, words in tomllib.loads(text)["sentence"].items()}
+
+
+def reports_no_event(doc, trigger_i: int) -> bool:
+    """The sentence (with no toll) names an event without reporting that it happened: what someone
+    disputes ("X rejected the accusations ..."), an aim ("the aim of the operation is ...",
+    "necessary to drive the rebels out"), what something is ("the withdrawal ... is the only way
+    to peace") or a sound heard ("explosions were heard")."""
+    rules, token = _rules(), doc[trigger_i]
+    root = next((t for t in doc if t.dep_ == "ROOT"), token)
+    for verb in doc:
+        if verb.lemma_.lower() in rules["disputing_verbs"] and verb.pos_ == "VERB" \
+                and (verb == root or (verb.head == root and verb.dep_ in ("ccomp", "conj"))) \
+                and (verb.i < trigger_i or token in verb.subtree):
+            return True
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == root and t.lemma_.lower() in rules["purpose_nouns"]
+           for t in doc):
+        return True
+    # "X is the only way to ...": a noun phrase said to be another ("Fighting was heavy" reports).
+    if root.lemma_ == "be" and any(c.dep_ == "attr" for c in root.children) \
+            and any(c.dep_ in ("nsubj", "attr") and token in c.subtree for c in root.children):
+        return True
+    clause = token
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children) \
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
+        governor = clause.head
+        words = {governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children if c.dep_ in ("acomp", "attr", "dobj")}
+        if clause.dep_ in ("advcl", "acl") or words & rules["purpose_governors"]:
+            return True
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and token.head.lemma_.lower() in rules["perception_verbs"]:
+        return True
+    return False
+
+
+def _definite(token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _rules()["definite_determiners"] for c in token.children)
+
+
+def names_doers(token) -> bool:
+    """The typer's trigger is the doers of an event already told ("led them to the kidnappers"):
+    people, not an act."""
+    return token.lemma_.lower() in _rules()["perpetrator_nouns"] and _definite(token)
+
+
+def doers_subject(token) -> str | None:
+    """"The attackers ... shot dead a guard": the subject points back to an event already told."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and names_doers(child):
+            return child.lower_
+    return None
+
+
+def known_cause(token) -> str | None:
+    """"Houses were destroyed by the bombs": the cause is something already told."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for noun in agent.children:
+            if noun.dep_ == "pobj" and _definite(noun):
+                return noun.lower_
+    return None
+
+
+def tells_a_state(doc, trigger_i: int | None) -> bool:
+    """A habit ("the rebels systematically shell our positions") or a standing state told in the
+    perfect with a duration ("the RSF has besieged the city for more than a year")."""
+    rules = _rules()
+    if trigger_i is not None:
+        token = doc[trigger_i]
+        if any(a.dep_ == "advmod" and a.lower_ in rules["habitual_adverbs"] and (a.head == token or a.head == token.head)
+               for a in doc):
+            return True
+    for prep in doc:
+        if prep.lower_ == "for" and prep.dep_ == "prep" \
+                and any(n.dep_ == "pobj" and n.lower_ in rules["duration_units"] for n in prep.children) \
+                and any(c.dep_ == "aux" and c.lemma_ == "have" for c in prep.head.children):
+            return True
+    return False
+
+
+def follows_on(doc) -> bool:
+    """"Russia then sent ...": told as what came next after the sentence before."""
+    return any(t.dep_ == "advmod" and t.lower_ in _rules()["sequence_adverbs"] and t.head.dep_ == "ROOT" for t in doc)
