@@ -38,3 +38,10 @@ def test_a_division_name_shared_by_two_countries_needs_the_story_country():
     assert _where("Punjab") is None
     assert _where("Punjab", "PK") == ("Punjab", "PK", "region", 3)
     assert _where("Punjab", "IN")[1] == "IN"
+
+
+def test_the_capital_of_a_named_country_is_its_capital_city():
+    assert _where("Omani capital") == ("Muscat", "OM", "city", 1)
+    assert _where("the Sudanese capital") == ("Khartoum", "SD", "city", 1)
+    assert _where("Afghanistan's capital") == ("Kabul", "AF", "city", 1)
+    assert _where("capital") is None

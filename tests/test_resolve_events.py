@@ -270,3 +270,12 @@ def test_in_the_region_means_the_region_just_reported_not_a_town_named_since():
     captured = [e for e in _events(text, "2022-05-10") if e.sub_event_type == "Non-state actor overtakes territory"]
     assert captured and captured[0].location is not None
     assert captured[0].location.name == "Tigray"  # not Mekele, the town of the shelling
+
+
+def test_an_event_in_the_capital_of_a_named_country_is_placed_in_that_city():
+    text = ("Arrests in Sudan\n\n"
+            "Police arrested 12 protesters in the Sudanese capital on Saturday, officials said.")
+    arrests = _events(text, "2024-03-03")
+    assert arrests and arrests[0].location is not None
+    assert (arrests[0].location.name, arrests[0].location.country_code) == ("Khartoum", "SD")
+    assert arrests[0].location.evidence.text == "Sudanese capital"

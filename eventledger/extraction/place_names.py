@@ -47,8 +47,9 @@ def place_spans(doc: Doc) -> list[Span]:
         span = doc[start:end]
         if lone_direction(span):
             continue  # "East" in "between East and West Berlin": the named place is "West Berlin"
-        if ent.label_ not in PLACE_ENTS and not looks_like_place(span, ent.label_):
-            continue
+        capital = end < len(doc) and doc[end].lower_ == "capital" and country_code(span.text) is not None
+        if ent.label_ not in PLACE_ENTS and not capital and not looks_like_place(span, ent.label_):
+            continue  # but "the Sudanese capital" is a place: the gazetteer reads it as Khartoum
         if end < len(doc) and doc[end].lower_ in suffixes:
             span = doc[start:end + 1]
         out.append(span)

@@ -170,7 +170,23 @@ def _generic_names() -> frozenset[str]:
     return frozenset(key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+# "the Omani capital", "Sudan's capital": the capital city of the country named.
+_CAPITAL_OF = re.compile(r"^(?:the\s+)?(.+?)(?:['’]s)?\s+capital$", re.I)
+
+
+def _capital_of(name: str) -> list[Entry]:
+    match = _CAPITAL_OF.match(name.strip())
+    code = _country_names().get(key(match.group(1))) if match else None
+    capital = (_countries().get(code) or {}).get("capital") if code else None
+    if not capital:
+        return []
+    return [e for e in _index().get(key(capital), []) if e.country_code == code and e.feature == "city"][:1]
+
+
 def _candidates(name: str) -> list[Entry]:
+    capital = _capital_of(name)
+    if capital:
+        return capital
     found = _lookup(name)
     divisions = [e for e in found if e.feature == "admin1"]
     if not divisions or len(divisions) == len(found):
