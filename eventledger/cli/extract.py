@@ -82,7 +82,8 @@ def format_table(result: Extraction) -> str:
         place = "-"
         if event.location:
             loc = event.location
-            place = f"{loc.name}, {loc.country or loc.country_code or '?'} (precision {loc.precision})"
+            province = f", {loc.admin1}" if loc.admin1 and loc.admin1 != loc.name else ""
+            place = f"{loc.name}{province}, {loc.country or loc.country_code or '?'} (precision {loc.precision})"
         flag = "  [background]" if event.background else ""
         lines.append(f"{event.id}  {event.event_type} / {event.sub_event_type}{flag}")
         lines.append(f"    where: {place}    when: {event.date or '-'} ({event.date_precision or '-'})")

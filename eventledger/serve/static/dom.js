@@ -103,6 +103,7 @@ export function estimateText(estimate) {
 export function placeText(location) {
   if (!location) return "unknown place";
   const parts = [location.name];
+  if (location.admin1 && location.admin1 !== location.name) parts.push(location.admin1);
   if (location.country && location.country !== location.name) parts.push(location.country);
   return parts.filter(Boolean).join(", ");
 }
