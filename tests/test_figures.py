@@ -145,3 +145,64 @@ def test_an_agency_known_by_its_acronym_keeps_it_as_claimant(nlp):
 def test_a_clause_hanging_on_an_earlier_year_is_background(nlp):
     found = find_figures(nlp("Schools have been targeted since 2014, when militants kidnapped 110 pupils from a school in Dapchi."), 2024)
     assert found and all(f.background for f in found)
+
+
+# ---- round 2 (project-written articles): general rules, on sentences of their own --------------
+
+def test_a_speakers_age_after_the_name_is_no_count(nlp):
+    found = figures(nlp, "Gunmen shot dead two farmers near the well, said Peter Okello, 52, who saw the attack.")
+    assert [(k, c) for k, c, *_ in found] == [("killed", 2)]
+
+
+def test_one_of_the_worst_ranks_and_counts_nobody(nlp):
+    found = figures(nlp, "More than 9,000 people have fled, one of the largest displacements in the district this decade.")
+    assert 1 not in [c for _, c, *_ in found]
+    assert ("displaced", 9000) in [(k, c) for k, c, *_ in found]
+
+
+def test_one_of_them_still_counts_one(nlp):
+    found = figures(nlp, "Troops exchanged fire with the raiders and one of them was killed.")
+    assert ("killed", 1) in [(k, c) for k, c, *_ in found]
+
+
+def test_people_who_are_displaced_now_are_a_standing_total(nlp):
+    found = figures(nlp, "Some 400,000 people are displaced in the province, the agency said.")
+    assert found and found[0][0] == "displaced" and found[0][-1] is True
+    found = figures(nlp, "About 2,000 people were displaced by the fighting on Sunday, the agency said.")
+    assert found and found[0][0] == "displaced" and found[0][-1] is False
+
+
+def test_an_offensive_that_has_killed_thousands_is_a_running_total(nlp):
+    found = figures(nlp, "The army's offensive has killed more than 9,000 people in the region, monitors say.")
+    assert found and found[0][:2] == ("killed", 9000) and found[0][-1] is True
+
+
+def test_the_victims_included_is_a_breakdown_not_a_toll_of_its_own(nlp):
+    found = figures(nlp, "The ministry said the victims included two nurses and three children, and that 15 people were injured.")
+    assert [(k, c) for k, c, *_ in found] == [("injured", 15)]
+
+
+def test_the_subject_that_raises_a_toll_is_its_claimant(nlp):
+    claimant = find_claimant(nlp("Rescue officials raised the death toll to 41 on Tuesday as more bodies were found."))
+    assert claimant is not None and claimant.text == "Rescue officials"
+    assert find_claimant(nlp("Protesters raised flags in the square on Tuesday.")) is None
+
+
+def test_a_coordinated_said_takes_the_subject_of_its_verb(nlp):
+    claimant = find_claimant(nlp("The Red Crescent called for calm and said 300 families had fled the district."))
+    assert claimant is not None and claimant.text == "Red Crescent"
+
+
+def test_a_relative_clause_inside_the_claimant_is_left_out(nlp):
+    claimant = find_claimant(nlp("A nurse at the district hospital, who did not want to be identified, said 12 bodies had been brought in."))
+    assert claimant is not None and claimant.text == "nurse at the district hospital"
+
+
+def test_a_tail_claimant_of_several_sources(nlp):
+    claimant = find_claimant(nlp("Gunmen stormed the village overnight, killing six people, elders and a local official said."))
+    assert claimant is not None and claimant.text == "elders and a local official"
+
+
+def test_for_inside_an_organisation_name_stays_in_the_claimant(nlp):
+    claimant = find_claimant(nlp("The International Committee for Mine Clearance said 20 people were wounded."))
+    assert claimant is not None and "Mine Clearance" in claimant.text

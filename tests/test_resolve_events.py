@@ -279,3 +279,127 @@ def test_an_event_in_the_capital_of_a_named_country_is_placed_in_that_city():
     assert arrests and arrests[0].location is not None
     assert (arrests[0].location.name, arrests[0].location.country_code) == ("Khartoum", "SD")
     assert arrests[0].location.evidence.text == "Sudanese capital"
+
+
+# ---- round 2 (project-written articles): general rules, on sentences of their own --------------
+
+def _fig(kind, count, start):
+    from eventledger.extraction.mentions import FigureFound
+    from eventledger.records import Evidence
+
+    return FigureFound(kind, count, None, None, None, None, False, False, Evidence(start, start + 2, str(count)))
+
+
+def test_a_report_months_old_is_background_before_grouping_and_so_is_its_anaphoric_sequel():
+    from eventledger.resolve.events import _mark_old_mentions
+
+    today = _mention("Soldiers and rebels clashed near Kidal on Tuesday.", "Armed clash", "Battles", 0, "2025-08-26", "day")
+    old = _mention("In February, fighting near Kidal killed around 40 people.", "Armed clash", "Battles", 5, "2025-02-01",
+                   "month", start=100)
+    old.figures.append(_fig("killed", 40, 140))
+    sequel = _mention("The government says hundreds were killed in the fighting for the town.", "Armed clash", "Battles", 5,
+                      start=200)
+    sequel.anaphoric = "fighting"
+    sequel.figures.append(_fig("killed", 100, 230))
+    _mark_old_mentions([today, old, sequel], "2025-08-27")
+    assert not today.background and old.background and sequel.background
+    assert old.figures[0].background and sequel.figures[0].background
+
+
+def test_an_extract_keeps_a_month_old_toll_out_of_the_days_battle():
+    events = extract("Clashes near the border\n\n"
+                     "Seven soldiers were killed in fighting with rebels in Kidal on Tuesday, the army said.\n\n"
+                     "In February, fighting between the rebels and a rival group in Kidal killed around 40 people.",
+                     published="2025-08-27").events
+    news = [e for e in events if not e.background]
+    assert news and all(f.count != 40 for e in news for f in e.figures), [(e.sub_event_type, [(f.kind, f.count) for f in e.figures]) for e in events]
+
+
+def test_a_capture_told_again_as_a_walk_in_at_the_same_named_place_is_one_event():
+    from eventledger.extraction.mentions import PlaceFound
+    from eventledger.resolve.events import _group
+
+    took = _mention("Rebels captured the village of Kasugho on Monday.", "Non-state actor overtakes territory", "Battles", 0,
+                    "2025-03-03", "day")
+    took.place = PlaceFound("Kasugho", 35, 42)
+    walked = _mention("The rebels entered Kasugho after soldiers withdrew on Monday.", "Non-violent transfer of territory",
+                      "Strategic developments", 1, "2025-03-03", "day", start=60)
+    walked.place = PlaceFound("Kasugho", 79, 86)
+    assert len(_group([took, walked], {})) == 1
+    walked.place = PlaceFound("Lubero", 79, 85)
+    assert len(_group([took, walked], {})) == 2
+
+
+def test_a_casualty_word_with_nothing_of_its_own_tells_more_of_the_violence_just_reported():
+    from eventledger.records import Evidence
+    from eventledger.resolve.events import _group
+
+    blast = _mention("A car bomb exploded at a checkpoint in Mogadishu on Friday.", "Remote explosive/landmine/IED",
+                     "Explosions/Remote violence", 0, "2025-03-07", "day")
+    dead = _mention("Two soldiers were among the dead, he said.", "Armed clash", "Battles", 0, start=60)
+    dead.trigger = Evidence(95, 99, "dead")
+    assert len(_group([blast, dead], {})) == 1
+
+
+def test_a_toll_told_for_another_day_is_not_the_toll_of_that_days_event():
+    from eventledger.resolve.events import _attach_untyped
+
+    attack = _mention("Gunmen attacked the market on Sunday, killing 9.", "Attack", "Violence against civilians", 0,
+                      "2025-07-06", "day")
+    attack.figures.append(_fig("killed", 9, 40))
+    clash = _mention("Police fought gunmen near the station.", "Armed clash", "Battles", 1, start=60)
+    later = _mention("Police said they killed at least five gunmen on Monday.", "none", "none", 2, "2025-07-07", "day", start=120)
+    later.figures.append(_fig("killed", 5, 150))
+    kept, _ = _attach_untyped([attack, clash, later], {})
+    assert any(f.count == 5 for f in clash.figures) and not any(f.count == 5 for f in attack.figures)
+    update = _mention("The death toll rose to 14 on Tuesday, officials said.", "none", "none", 3, "2025-07-08", "day", start=200)
+    update.figures.append(_fig("killed", 14, 225))
+    kept, _ = _attach_untyped([attack, update], {})
+    assert any(f.count == 14 for f in attack.figures)  # the day of a toll update is when it was counted
+
+
+def test_a_first_report_with_place_day_and_toll_but_no_event_word_is_an_attack():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _attach_untyped
+
+    town = Location(name="Kenscoff", country_code="HT", precision=1, feature="city")
+    lead = _mention("Armed men went through the hillside suburb on Sunday, leaving 11 dead.", "none", "none", 0,
+                    "2025-07-06", "day")
+    lead.figures.append(_fig("killed", 11, 50))
+    kept, places = _attach_untyped([lead], {0: town})
+    assert kept and kept[0].sub_event_type == "Attack" and places[0] is town
+    undated = _mention("Eleven people died, residents said.", "none", "none", 0)
+    undated.figures.append(_fig("killed", 11, 0))
+    assert _attach_untyped([undated], {0: town})[0] == []  # no day of its own: nothing to file it under
+
+
+def test_a_riot_detail_after_a_paragraph_of_circumstances_is_the_same_riot():
+    from eventledger.resolve.events import _group
+
+    riot = _mention("A mob torched shops in the town on Monday.", "Mob violence", "Riots", 0, "2025-06-02", "day")
+    stones = _mention("Rioters threw stones at a police post.", "Violent demonstration", "Riots", 2, start=100)
+    assert len(_group([riot, stones], {})) == 1
+    protest = _mention("Students marched to the governor's office.", "Peaceful protest", "Protests", 2, start=100)
+    assert len(_group([riot, protest], {})) == 2  # another type two paragraphs later is another event
+
+
+def test_what_militants_also_did_in_a_background_attack_is_background():
+    events = extract("Anniversary of the church attack\n\n"
+                     "In 2019, gunmen attacked a church in the town of Dablo, killing six worshippers. "
+                     "The gunmen also took nine people hostage.",
+                     published="2025-05-12").events
+    assert events and all(e.background for e in events), [(e.sub_event_type, e.background) for e in events]
+
+
+def test_a_toll_with_a_place_of_its_own_joins_the_violence_told_at_that_place():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _attach_untyped
+
+    town = Location(name="Bunia", country_code="CD", precision=1, feature="city")
+    country = Location(name="Congo", country_code="CD", precision=3, feature="country")
+    raid = _mention("Militiamen raided Bunia on Sunday, killing 12.", "Attack", "Violence against civilians", 0)
+    clash = _mention("Troops fought the militia elsewhere in Congo.", "Armed clash", "Battles", 1, start=60)
+    fled = _mention("More than 4,000 people fled their homes in Bunia.", "none", "none", 2, start=120)
+    fled.figures.append(_fig("displaced", 4000, 130))
+    kept, _ = _attach_untyped([raid, clash, fled], {0: town, 1: country, 2: town})
+    assert any(f.count == 4000 for f in raid.figures) and not any(f.count == 4000 for f in clash.figures)

@@ -164,3 +164,65 @@ def test_an_attribution_cut_off_by_an_abbreviation_still_speaks_the_quotation():
     result = extract(text, published="2023-10-03")
     said = [s for s in result.statements if "Maina" in (s.speaker or "")]
     assert said and said[0].text.startswith("We have retaken the bridge"), [(s.speaker, s.text) for s in result.statements]
+
+
+# ---- round 2 (project-written articles): general rules, on sentences of their own --------------
+
+def test_asking_not_to_be_named_is_no_statement():
+    [found] = _statements("A police officer, who asked not to be named, said the attackers fled on foot.")
+    assert [(s.kind, s.speaker) for s in found] == [("claim", "police officer")]
+
+
+def test_the_name_put_after_a_description_is_part_of_the_speaker():
+    [found] = _statements("A little-known armed group, the Sahel Liberation Front, claimed the attack on the convoy.")
+    assert found and "Sahel Liberation Front" in found[0].speaker
+
+
+def test_a_main_verb_hung_on_its_subject_by_the_parser_still_has_a_speaker():
+    [found] = _statements("The U.N. refugee chief, Filippo Grandi, called on the government to reopen the border crossings.")
+    assert found and found[0].kind == "appeal" and "Grandi" in (found[0].speaker or "")
+
+
+def test_a_denial_coordinated_inside_what_is_said_about_the_speakers_own_people():
+    [found] = _statements("The militia said its men had fired in self-defence and denied targeting villagers.")
+    assert ("deny", "militia") in [(s.kind, s.speaker) for s in found]
+
+
+def test_a_titled_speaker_tagged_as_an_organisation_is_the_next_he():
+    earlier, first, second = _statements("Police spokesman Peter Mwangi said the road was closed.",
+                                         "District Mayor Amadou Sall accused the army of abandoning the post.",
+                                         "“We warned them for weeks,” he said.")
+    assert second and second[0].speaker == "District Mayor Amadou Sall"
+
+
+def test_a_place_before_the_comma_is_not_the_speaker():
+    """The parser sometimes makes the place before the comma the subject of "said" and hangs the
+    speaker on it ("in Arauca province near the border, the army's Eighth Division said"): the
+    speaker is the phrase after the comma. The parse is given here as the parser produced it."""
+    from spacy.tokens import Doc
+
+    from eventledger.extraction.attribution import find_claimant
+
+    words = ["Troops", "were", "attacked", "in", "Arauca", "province", "near", "the", "border", ",", "the", "army",
+             "'s", "Eighth", "Division", "said", "."]
+    heads = [2, 2, 15, 2, 5, 15, 5, 8, 6, 8, 11, 14, 11, 14, 8, 15, 15]
+    deps = ["nsubjpass", "auxpass", "ccomp", "prep", "compound", "nsubj", "prep", "det", "pobj", "punct", "det", "poss",
+            "case", "compound", "appos", "ROOT", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "ADP", "PROPN", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "PART", "PROPN",
+           "PROPN", "VERB", "PUNCT"]
+    nlp = load_model()
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=[w.lower() if w != "said" else "say" for w in words])
+    found = find_statements(doc, SpeakerContext(), government_of)
+    assert found and found[0].speaker == "army 's Eighth Division"
+    claimant = find_claimant(doc)
+    assert claimant is not None and claimant.text == "army 's Eighth Division"
+
+
+def test_said_hung_on_the_clause_it_reports_says_that_clause():
+    sentence = ("The clashes broke out when a patrol was attacked in a rural area of Saravena, in Arauca near the border "
+                "with Venezuela, the Eighth Division said in a statement.")
+    [found] = _statements(sentence)
+    assert found and found[0].speaker == "Eighth Division"
+    assert found[0].text.startswith("The clashes broke out when a patrol was attacked")
+    assert "said in a statement" not in found[0].text

@@ -3,7 +3,6 @@ A claim with no source ("are said to have", "reportedly") is marked hedged."""
 
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Doc, Token
 
@@ -14,6 +13,9 @@ _SPEECH = {"say", "announce", "state", "report", "tell", "claim", "confirm", "ad
            "allege", "estimate", "put", "count", "record", "accuse", "blame", "warn", "emphasize", "emphasise",
            "stress", "note", "explain", "tweet", "post", "acknowledge", "admit", "deny"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+# Verbs that give a source when they revise a count: "Hospital officials raised the death toll to 17".
+_TOLL_VERBS = {"raise", "revise", "lower", "update", "increase"}
+_TOLL_NOUNS = {"toll", "tally", "figure", "count", "number"}
 
 
 def find_claimant(doc: Doc) -> ClaimantHit | None:
@@ -25,15 +27,28 @@ def find_claimant(doc: Doc) -> ClaimantHit | None:
             if obj is not None:
                 return _hit(doc, obj, hedged)
     for token in doc:
-        if token.lemma_.lower() not in _SPEECH or token.pos_ not in ("VERB", "AUX"):
+        if token.lemma_.lower() not in _SPEECH | _TOLL_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ == "auxpass" for c in token.children) and token.lemma_.lower() in ("say", "report", "believe"):
             continue  # "are said to have": hedged, no source
         subject = next((c for c in token.children if c.dep_ in ("nsubj",)), None)
+        if token.lemma_.lower() in _TOLL_VERBS and not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS
+                                                           for c in token.children):
+            continue  # "raised the death toll to 17" names its source; "raised a flag" does not
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if subject is None and agent is not None:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subject is None and token.dep_ == "conj" and token.head.pos_ == "VERB":
+            # "The Ombudsman's Office called on ... and said 1,000 people had fled": the subject
+            # of the verb it is coordinated with.
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
+            if subject.i < token.i:
+                tail = tail_after_comma(doc, _phrase(subject), subject, token)
+                if tail is not None:
+                    left, right = tail
+                    return ClaimantHit(doc[left:right].text, doc[left].idx - doc[0].idx,
+                                       doc[right - 1].idx + len(doc[right - 1].text) - doc[0].idx, hedged=hedged)
             return _hit(doc, subject, hedged)
         tail = _tail_speaker(token)
         if tail is not None:
@@ -52,7 +67,9 @@ def _tail_speaker(verb: Token) -> tuple[int, int] | None:
         return None
     # Walk left over "in Baku" to the noun it modifies: "Office in Baku said".
     j = i
-    while j > 0 and doc[j].pos_ in ("NOUN", "PROPN", "ADP", "DET", "PART") and doc[j - 1].text != ",":
+    # ... and over "and" between sources: ", residents and a rebel spokesman said".
+    while j > 0 and (doc[j].pos_ in ("NOUN", "PROPN", "ADP", "DET", "PART", "ADJ") or doc[j].lower_ == "and") \
+            and doc[j - 1].text != ",":
         j -= 1
     if doc[j - 1].text != "," if j > 0 else True:
         return None
@@ -75,8 +92,9 @@ def _phrase(head: Token):
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in ("prep", "compound", "pobj", "amod", "nmod", "case") and child.lower_ not in ("since", "after", "before", "during", "for", "with"):
-            right = max(right, child.right_edge.i)
+        if child.dep_ in ("prep", "compound", "pobj", "amod", "nmod", "case") and (
+                child.lower_ not in ("since", "after", "before", "during", "for", "with") or _in_name(head, child)):
+            right = max(right, right_edge_without_clauses(child))
         elif child.dep_ == "punct" and child.text == ",":
             continue
         elif child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
@@ -93,3 +111,42 @@ def _phrase(head: Token):
     while right > head.i and (doc[right].is_punct or doc[right].dep_ in ("cc",)):
         right -= 1
     return doc[left : right + 1]
+
+
+def tail_after_comma(doc: Doc, phrase, subject: Token, verb: Token) -> tuple[int, int] | None:
+    """"... in Norte de Santander province near the border with Venezuela, the army's Second
+    Division said": the parser took a place before the comma for the subject and hung the real
+    speaker on it. When the subject's phrase runs up to the verb across a comma after the subject,
+    the speaker is the noun phrase after the last comma. Returns token bounds (end exclusive)."""
+    if phrase.end != verb.i:
+        return None
+    commas = [t.i for t in phrase if t.text == "," and t.i > subject.i]
+    if not commas:
+        return None
+    left = commas[-1] + 1
+    while left < verb.i and doc[left].lower_ in ("the", "a", "an"):
+        left += 1
+    if verb.i - left < 1 or verb.i - left > 8 or doc[verb.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return left, verb.i
+
+
+def _in_name(head: Token, prep: Token) -> bool:
+    """"International Organization for Migration", "Center for Research and Security Studies": a
+    preposition between capitalised words is part of an organisation's name."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return head.pos_ == "PROPN" and head.is_title and obj is not None and obj.pos_ == "PROPN" and obj.is_title
+
+
+def right_edge_without_clauses(token: Token) -> int:
+    """The last token of `token`'s phrase, leaving out relative clauses hung inside it ("a doctor
+    at the hospital, who asked not to be named"), and the commas before them."""
+    doc = token.doc
+    skip: set[int] = set()
+    for t in token.subtree:
+        if t.dep_ == "relcl" and t.i != token.i:
+            skip.update(x.i for x in t.subtree)
+    kept = sorted(t.i for t in token.subtree if t.i not in skip)
+    while len(kept) > 1 and kept[-1] > token.i and (doc[kept[-1]].is_punct or doc[kept[-1]].dep_ == "cc"):
+        kept.pop()
+    return kept[-1] if kept else token.i

@@ -150,7 +150,8 @@ def _numbers(doc: Doc) -> list[_Number]:
     while i < len(doc):
         token = doc[i]
         value = _value(token, lex)
-        if value is None or token.ent_type_ in _SKIP_ENTS or _is_year_like(token) or _is_date_or_age(token):
+        if value is None or token.ent_type_ in _SKIP_ENTS or _is_year_like(token) or _is_date_or_age(token) \
+                or _is_one_of(token):
             i += 1
             continue
         first, last = i, i + 1
@@ -198,6 +199,15 @@ def _value(token: Token, lex: Lexicon) -> int | float | None:
     return None
 
 
+def _is_one_of(token: Token) -> bool:
+    """'one of the largest crises', 'one of the worst attacks': ranks something, counts nobody
+    ('one of them was killed' does count one)."""
+    doc = token.doc
+    if token.lower_ != "one" or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return False
+    return any(t.tag_ == "JJS" or t.lower_ in ("most", "few") for t in doc[token.i + 2: token.i + 5])
+
+
 def _is_year_like(token: Token) -> bool:
     if not _YEAR.match(token.text):
         return False
@@ -222,6 +232,9 @@ def _is_date_or_age(token: Token) -> bool:
         return True
     if nxt is not None and nxt.lower_ in _MONTH_NAMES and (nxt.lower_ != "may" or nxt.is_title):
         return True
+    if prev is not None and prev.text == "," and token.i >= 2 and doc[token.i - 2].ent_type_ == "PERSON" \
+            and (nxt is None or nxt.is_punct or nxt.lower_ in ("who", "a", "an", "the")):
+        return True  # "said Abu Ahmed Hammad, 45, who lives next door": the speaker's age
     before = [t.lower_ for t in doc[max(0, token.i - 4): token.i]]
     if "aged" in before[-3:] or (("ages" in before or "age" in before) and "of" in before):
         return True  # "aged 12", "between the ages of 12 and 17"
@@ -298,7 +311,16 @@ def _is_people(noun: Token, lex: Lexicon) -> bool:
 
 
 def _is_breakdown(noun: Token, number: _Number, doc: Doc, after_figure: bool) -> bool:
-    """'including two civilians', 'among them 185 children', 'of whom 29 were civilians'."""
+    """'including two civilians', 'among them 185 children', 'of whom 29 were civilians', 'the
+    victims included a police officer and three children'."""
+    lex = lexicon()
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_.lower() == "include" and any(
+            c.dep_ == "nsubj" and c.lower_ in lex.part_of for c in verb.children):
+        return True  # the dead or the victims of a toll told elsewhere, broken down
     for word in (noun.head, doc[number.first - 1] if number.first > 0 else None):
         if word is not None and word.lower_ in ("including", "among", "include", "includes") and word.i < number.first:
             return True
@@ -501,6 +523,20 @@ def _running_total(trigger: Token, lex: Lexicon) -> bool:
         subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in lex.cumulative_subjects:
             return True  # "The conflict has killed more than 40,000 people"
+    if _standing_displacement(trigger):
+        return True
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i != trigger.i:
         return _running_total(trigger.head, lex)  # "have killed 6,200 since the coup, and 28,000 have been arrested"
     return False
+
+
+def _standing_displacement(trigger: Token) -> bool:
+    """'More than 7 million people are displaced in Congo', '40,000 remain displaced': the present
+    tense counts who is displaced now (a standing total), not who fled in the reported event
+    ('3,000 people were displaced', 'have fled')."""
+    if trigger.lemma_.lower() != "displace" and trigger.lower_ != "displaced":
+        return False
+    if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ in ("acomp", "xcomp") and head.lemma_.lower() == "remain" and head.tag_ in ("VBP", "VBZ")

@@ -98,4 +98,6 @@ def tells_a_state(doc, trigger_i: int | None) -> bool:
 
 def follows_on(doc) -> bool:
     """"Russia then sent ...": told as what came next after the sentence before."""
-    return any(t.dep_ == "advmod" and t.lower_ in _rules()["sequence_adverbs"] and t.head.dep_ == "ROOT" for t in doc)
+    rules = _rules()
+    words = rules["sequence_adverbs"] | rules.get("additive_adverbs", set())
+    return any(t.dep_ == "advmod" and t.lower_ in words and t.head.dep_ == "ROOT" for t in doc)

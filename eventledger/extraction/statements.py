@@ -12,6 +12,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from .attribution import right_edge_without_clauses, tail_after_comma
+
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
 _TITLED = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|governor|commander|general|colonel|chief|"
                      r"official|mayor|leader|director|secretary|ambassador|envoy|negotiator|Mr|Mrs|Ms|Dr)\b", re.I)
@@ -131,6 +133,20 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in spans)
 
 
+def _speaker_phrase(token: Token) -> Span:
+    """The speaker's phrase: the subject's phrase, with the name put after a description of it
+    ("A little-known militant group, Ittehad-ul-Mujahideen Pakistan, claimed ...", "The U.N.
+    human rights chief, Volker Türk, called on ...")."""
+    phrase = _noun_phrase(token)
+    if token.pos_ != "NOUN":
+        return phrase
+    name = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > phrase.end - 1
+                 and c.i - phrase.end <= 6), None)
+    if name is None:
+        return phrase
+    return token.doc[phrase.start : name.right_edge.i + 1]
+
+
 def _noun_phrase(token: Token) -> Span:
     """The subject's phrase, without trailing appositions or relative clauses."""
     doc = token.doc
@@ -138,7 +154,7 @@ def _noun_phrase(token: Token) -> Span:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("prep", "compound", "amod", "pobj", "nmod") and child.dep_ != "relcl":
-            right = max(right, child.right_edge.i)
+            right = max(right, right_edge_without_clauses(child))
         elif child.dep_ == "punct" and child.text == "," and any(
                 c.dep_ == "acl" and c.lower_ in ("known", "called", "named") for c in token.rights):
             continue
@@ -154,7 +170,13 @@ def _noun_phrase(token: Token) -> Span:
 
 
 def _is_person(span: Span) -> bool:
-    return any(t.ent_type_ == "PERSON" for t in span) or span.root.lower_ in _PRONOUNS_PERSON
+    if any(t.ent_type_ == "PERSON" for t in span) or span.root.lower_ in _PRONOUNS_PERSON:
+        return True
+    # "Kenscoff Mayor Massillon Jean" (tagged as an organisation), "the army spokesman": a title
+    # heading the phrase, or put before a name, makes a person.
+    root = span.root
+    return bool(_TITLED.fullmatch(root.text)) or (root.pos_ == "PROPN" and any(
+        _TITLED.fullmatch(t.text) for t in span if t.i < root.i and t.dep_ == "compound"))
 
 
 def _speech_kind(verb: Token) -> str | None:
@@ -265,6 +287,14 @@ def _content(verb: Token, quotes: list[tuple[int, int]], text: str, split: list[
         inner = text[a:b].strip().rstrip(",").rstrip()
         a = a + (len(text[a:b]) - len(text[a:b].lstrip()))
         return a, a + len(inner)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "The clashes broke out when ..., the army's Second Division said in a statement": the
+        # parser hung "said" on the clause it reports; what was said is that clause, up to the
+        # comma before the speaker.
+        comma = next((i for i in range(verb.i - 1, max(verb.head.i, verb.i - 12), -1) if doc[i].text == ","), None)
+        if comma is not None and comma > verb.head.left_edge.i:
+            start = doc[verb.head.left_edge.i]
+            return start.idx, _end_char(doc[comma - 1])
     if own_right == verb.i:
         return None
     return verb.idx, own_end
@@ -298,7 +328,11 @@ def _coordinated_speech(verb: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ == "ccomp":
             subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
-            if subject is not None and subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+            # "said it was alarmed and urged ...", "said its fighters had acted in self-defence and
+            # denied attacking civilians": the speaker, or the speaker's own people, again.
+            own = subject is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+                                              for c in subject.children)
+            if subject is not None and (subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP or own):
                 out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
                            and _speech_kind(c) is not None and not any(g.dep_ in _SUBJECT_DEPS for g in c.children))
     return out
@@ -306,7 +340,32 @@ def _coordinated_speech(verb: Token) -> list[Token]:
 
 def _is_modifier_participle(verb: Token) -> bool:
     """"a drone strike blamed on the RSF": a participle describing a noun, with no one saying it."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _agent(verb) is None
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _agent(verb) is None and _hung_subject(verb) is None
+
+
+def _hung_subject(verb: Token) -> Token | None:
+    """"The U.N. human rights chief, Volker Türk, called on ...": the parser made the subject the
+    sentence's root and hung the main verb on it as a participle. A root noun that has no verb of
+    its own, followed by the speech verb, is its subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
+        return None
+    if not any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in head.children):
+        return None  # "the soldiers called up last year": a real participle right after its noun
+    return head
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    """"who asked not to be named", "requested anonymity": why a source is unnamed, not a statement."""
+    if verb.lemma_.lower() not in ("ask", "request", "speak", "talk"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in ("name", "identify", "quote") \
+                and any(c.dep_ == "neg" for c in child.children):
+            return True
+        if child.dep_ == "dobj" and child.lower_ == "anonymity":
+            return True
+    return False
 
 
 def _is_negated(subject: Token) -> bool:
@@ -363,9 +422,9 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
         if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, quotes) or verb.i in used_verbs:
             continue
         kind = _speech_kind(verb)
-        if kind is None or _is_hedge(verb) or _is_modifier_participle(verb):
+        if kind is None or _is_hedge(verb) or _is_modifier_participle(verb) or _asks_anonymity(verb):
             continue
-        subject = _subject(verb) or _agent(verb) or _tail_speaker(verb)
+        subject = _subject(verb) or _agent(verb) or _tail_speaker(verb) or _hung_subject(verb)
         if subject is not None and _is_negated(subject):
             continue  # "No group claimed responsibility": nobody said anything
         split = _coordinated_speech(verb)
@@ -382,7 +441,10 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
             speaker, speaker_span, is_pronoun, from_context = inherited[verb.i]
             subject = None
         elif subject is not None and subject.pos_ != "VERB":
-            phrase = _noun_phrase(subject)
+            phrase = _speaker_phrase(subject)
+            tail = tail_after_comma(doc, phrase, subject, verb) if subject.i < verb.i else None
+            if tail is not None:
+                phrase = doc[tail[0]: tail[1]]  # "..., in X province near the border, the army's Division said"
             speaker, speaker_span = phrase.text, (phrase.start_char, phrase.end_char)
             if subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP or _is_anaphoric_group(subject, phrase):
                 is_pronoun = True
@@ -413,8 +475,9 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
         for child in verb.subtree:
             if child.i not in separate:
                 used_verbs.add(child.i)
-        if subject is not None and not is_pronoun:
-            context.remember(_noun_phrase(subject).text, _is_person(_noun_phrase(subject)))
+        if subject is not None and not is_pronoun and speaker_span is not None:
+            said_by = doc.char_span(*speaker_span, alignment_mode="expand")
+            context.remember(said_by.text, _is_person(said_by))
     if not found:
         _remember_subject(doc, context)
     people = [ent.text for ent in doc.ents if ent.label_ == "PERSON" and not _inside(ent.start_char, quotes)]

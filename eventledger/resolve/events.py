@@ -22,6 +22,10 @@ _SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|vicinity|same area)\b
 _SAME_REGION = re.compile(r"\b(?:in|near|around|across|throughout) the (?:region|enclave|territory|province)\b", re.I)
 _SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|district|region|state|county|governorate)?)\s*$")
 
+# Sub-types that tell a place changing hands: one capture may be told as a fight won and as a
+# walk-in after the other side left.
+_TERRITORY = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
+
 # Mentions of these sub-types describe the same kind of violence loosely enough that a
 # mention referring back ("the operation killed 25") may join an event of another of them.
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -30,6 +34,7 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 def resolve_events(article: Article, mentions: list[EventMention], statements: list[Statement]) -> list[Event]:
     if not mentions:
         return []
+    _mark_old_mentions(mentions, article.published)
     context = _context_countries(article)
     places = _geocode_places(mentions, context)
     default_place = _dominant_place(places)
@@ -76,6 +81,35 @@ def _mark_old(event: Event, published: str | None) -> None:
             figure.background = True
 
 
+def _age_in_days(day: str | None, precision: str | None, published: str | None) -> int | None:
+    if not published or not day or precision not in ("day", "week", "month"):
+        return None
+    try:
+        age = (date.fromisoformat(published[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return None
+    return age - 30 if precision == "month" else age  # "in March" is any day of March: count from its end
+
+
+def _mark_old_mentions(mentions: list[EventMention], published: str | None) -> None:
+    """A report dated months before the article ("In January, fighting ... killed 80", in an August
+    story) is background before any grouping, so that it never joins the news of the day; so is an
+    undated report that refers back ("the fighting for Goma") to the background report just before
+    it in its paragraph."""
+    previous: EventMention | None = None
+    for mention in mentions:
+        age = _age_in_days(mention.date, mention.date_precision, published)
+        old = age is not None and age > _BACKGROUND_AFTER_DAYS
+        follows_old = mention.date is None and mention.anaphoric is not None and previous is not None \
+            and previous.background and previous.paragraph == mention.paragraph
+        if not mention.background and (old or follows_old):
+            mention.background = True
+        if mention.background:
+            for figure in mention.figures:
+                figure.background = True  # the toll of a background report is background too
+        previous = mention
+
+
 # A figure in a sentence the typer finds no event in belongs to the event reported just before it
 # in its paragraph; failing that, what it counts says what kind of event it is.
 _KIND_EVENT = {"arrested": ("Strategic developments", "Arrests"), "evacuated": ("Strategic developments", "Other"),
@@ -102,14 +136,21 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                 scene = (mention.paragraph, places[index])
             continue
         if mention.sub_event_type == "none":
-            host = next((m for m in reversed(kept) if m.paragraph == mention.paragraph and m.background == mention.background), None)
+            host = next((m for m in reversed(kept) if m.paragraph == mention.paragraph and m.background == mention.background
+                         and not _other_day(m, mention)), None)
             if host is None and {f.kind for f in mention.figures} & toll_kinds():
                 # "15 bodies had been recovered", a paragraph later: another toll of the violence
-                # just reported, kept beside the first as a claim of its own.
+                # just reported, kept beside the first as a claim of its own. A toll told for
+                # another day ("on Monday ... killed six", after Sunday's attack) is not its toll.
                 kinds = {f.kind for f in mention.figures}
-                earlier = [m for m in reversed(kept) if m.background == mention.background]
+                earlier = [m for m in reversed(kept) if m.background == mention.background and not _other_day(m, mention)]
                 violent = [m for m in earlier if m.event_type in _VIOLENT]
                 # The event that already has a toll of this kind (a riot's dead too), else the latest violence.
+                if index in places:
+                    # "3,200 people fled their homes in Kenscoff": the violence told at the same place.
+                    key = _place_key(places[index])
+                    here = [m for m in violent if _place_key(kept_places.get(kept.index(m))) == key]
+                    violent = here + [m for m in violent if m not in here]
                 host = next((m for m in earlier if kinds & {f.kind for f in m.figures}), violent[0] if violent else None)
             if host is not None:
                 host.figures.extend(mention.figures)
@@ -121,6 +162,12 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                     host.date, host.date_precision, host.date_evidence = mention.date, mention.date_precision, mention.date_evidence
                 continue
             implied = [_KIND_EVENT[f.kind] for f in mention.figures if f.kind in _KIND_EVENT]
+            if not implied and not kept and index in places and not mention.background and mention.date_precision == "day" \
+                    and {f.kind for f in mention.figures} & {"killed", "injured"}:
+                # The story's first report, with a place, a day and a toll but no event word the
+                # typer knows ("Gang members attacked ... on Sunday, killing at least 20"): people
+                # killed or wounded by someone, which is all the typer can call an attack.
+                implied = [("Violence against civilians", "Attack")]
             if not implied:
                 continue  # a toll with no event named anywhere near it: nothing to file it under
             mention.event_type, mention.sub_event_type = implied[0]
@@ -132,6 +179,18 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
         scene = None
         kept.append(mention)
     return kept, kept_places
+
+
+_TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|tally)\b", re.I)
+
+
+def _other_day(a: EventMention, b: EventMention) -> bool:
+    """Both reports are given a day, and not the same one. The day of a toll update ("the death
+    toll had risen to 17 on Saturday") is when it was counted, not when the event happened."""
+    if _TOLL_UPDATE.search(b.sentence.text):
+        return False
+    return a.date is not None and b.date is not None and a.date_precision == "day" and b.date_precision == "day" \
+        and a.date != b.date
 
 
 def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_places: dict[int, Location],
@@ -250,6 +309,13 @@ def _matching_group(index, mention, groups, places):
                     i in places and _place_key(places[i]) == _place_key(places[index])
                     and (mention.date is None or m.date == mention.date) for i, m in group):
                 return group
+    if mention.sub_event_type in _TERRITORY and (index in places or mention.place is not None):
+        # "M23 rebels captured the town of Pinga" / "The rebels entered Pinga ... after soldiers
+        # withdrew": the same change of hands at the same town and day, typed another way.
+        for group in candidates:
+            if any(m.sub_event_type in _TERRITORY and _same_place_named(i, m, index, mention, places)
+                   and (mention.date is None or m.date is None or m.date == mention.date) for i, m in group):
+                return group
     if mention.anaphoric and (mention.event_type in _VIOLENT or mention.event_type == "none"):
         # "The attack ... also killed": the latest violent event reported before it.
         for group in candidates:
@@ -264,6 +330,12 @@ def _matching_group(index, mention, groups, places):
         # across a paragraph of reactions that report no event of their own.
         if latest in candidates and mention.paragraph - latest[-1][1].paragraph in (0, 1, 2):
             return latest
+    if latest is not None and latest in candidates and index not in places and not mention.figures \
+            and mention.date is None and mention.trigger is not None and _CASUALTY_WORD.search(mention.trigger.text) \
+            and latest[0][1].event_type in _VIOLENT and mention.paragraph - latest[-1][1].paragraph in (0, 1):
+        # "Three police officers were among the dead, he said": the typer's only event word is the
+        # casualty, with no place, day or count of its own: more on the violence just reported.
+        return latest
     if latest is not None and index not in places and not mention.figures \
             and (mention.date is None or mention.date in {m.date for _, m in latest}):
         # A detail with no place, day or toll of its own, right after an event of the same kind
@@ -271,10 +343,21 @@ def _matching_group(index, mention, groups, places):
         # ("running battles broke out" after a protest), tells more of that event.
         last = latest[-1][1]
         kind = latest[0][1].event_type
+        # Of the very same type, it may come after a paragraph of circumstances that reports no
+        # event ("The violence broke out after the body of a farmer was found").
+        gap = (0, 1, 2) if mention.event_type == kind else (0, 1)
         if latest in candidates and tells_more_of(kind, mention.event_type) \
-                and mention.paragraph - last.paragraph in (0, 1):
+                and mention.paragraph - last.paragraph in gap:
             return latest
     return None
+
+
+def _same_place_named(i: int, a: EventMention, j: int, b: EventMention, places: dict[int, Location]) -> bool:
+    """Both reports name the same place: the same gazetteer entry, or the same name when the
+    gazetteer knows neither precisely (a village it lacks is placed at its region, or not at all)."""
+    if a.place is not None and b.place is not None and a.place.text.strip().lower() == b.place.text.strip().lower():
+        return True
+    return i in places and j in places and (places[i].precision or 3) <= 2 and _place_key(places[i]) == _place_key(places[j])
 
 
 def _consequence_of(index, mention, candidates, places):
