@@ -3,7 +3,6 @@ A claim with no source ("are said to have", "reportedly") is marked hedged."""
 
 from __future__ import annotations
 
-
 from spacy.tokens import Doc, Token
 
 from .figures import ClaimantHit
