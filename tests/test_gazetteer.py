@@ -45,3 +45,10 @@ def test_the_capital_of_a_named_country_is_its_capital_city():
     assert _where("the Sudanese capital") == ("Khartoum", "SD", "city", 1)
     assert _where("Afghanistan's capital") == ("Kabul", "AF", "city", 1)
     assert _where("capital") is None
+
+
+def test_camp_municipality_and_township_words_fall_away_but_village_does_not():
+    assert _where("Nuseirat refugee camp", "PS")[:2] == ("An Nuşayrāt", "PS")
+    assert _where("Tibu municipality", "CO")[:2] == ("Tibú", "CO")
+    # A village the news names is rarely the GeoNames town of the same name elsewhere in the country.
+    assert _where("Kyaung Kone village", "MM") is None

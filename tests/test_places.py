@@ -150,3 +150,8 @@ def test_ranker_never_overrides_hard_exclusions(nlp):
     # the ranker's choice stays inside what is never the event's place
     assert _place(nlp, "The army killed five militants, a spokesman said by telephone from Libreville.", "killed") is None
     assert _place(nlp, "Government officials said the air strike targeted a house near Pakistan.", "targeted") is None
+
+
+def test_a_name_before_refugee_camp_is_a_place_even_when_tagged_an_organisation(nlp):
+    text = "Shelling hit a school in the Bureij refugee camp in central Gaza on Monday, killing four people."
+    assert _place(nlp, text, "Shelling") == "Bureij"

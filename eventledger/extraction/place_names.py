@@ -106,7 +106,10 @@ def looks_like_place(span: Span, label: str) -> bool:
         return True  # "the town of Sheykler", "the province of Muthanna", "the countryside of Aleppo"
     if root.lower_ in cues["place_nouns"] and root.lower_ not in ("state", "capital", "base") and root.i > span.start:
         return True  # "Al-Nur hospital", "Manger Square" tagged as an organisation or a person
-    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in cues["place_nouns"] and 0 < root.head.i - span.end + 1 <= 2:
+    noun = root.head
+    if noun.dep_ == "compound" and noun.head.lower_ in cues["place_nouns"] and noun.i == span.end:
+        noun = noun.head  # "the Nuseirat refugee camp": the name's head is "refugee", a word of the place noun
+    if root.dep_ in ("compound", "amod", "nmod") and noun.lower_ in cues["place_nouns"] and 0 < noun.i - span.end + 1 <= 3:
         return True  # "Aziziyah district", "the Gladiola outpost", "Kawkab army base"
     following = span.doc[span.end] if span.end < len(span.doc) else None
     if following is not None and following.lower_ in cues["region_nouns"] and label in ("ORG", "GPE", ""):

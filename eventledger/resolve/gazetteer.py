@@ -26,7 +26,10 @@ _SMALL_TOWN = 20_000
 _PREFIXES = re.compile(r"^(?:the\s+)?(?:(?:town|city|village|district|province|region|state|capital|area|county)\s+of\s+)", re.I)
 _DIRECTION = re.compile(r"^(?:central|northern|southern|eastern|western|north|south|east|west|north-?eastern|north-?western|"
                         r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|upper|lower|greater|far)\s+", re.I)
-_SUFFIXES = re.compile(r"\s+(?:province|region|district|governorate|state|oblast|county|city|town)$", re.I)
+# Not "village": a village the news names is seldom a GeoNames town of 1,000+, and the town of the
+# same name is then somewhere else ("Kyaung Kone village" in Sagaing is not Kyaung Kone, Yangon).
+_SUFFIXES = re.compile(r"\s+(?:province|region|district|governorate|state|oblast|county|city|town|municipality|"
+                       r"township|(?:refugee\s+)?camp)$", re.I)
 # A division name is only trusted bare when no town, region or country has it; with one of these
 # words ("Kabul province", "Delta State") it wins over the town of the same name.
 _DIVISION_WORD = re.compile(r"\s+(?:province|region|governorate|state|oblast|prefecture|department|county)$", re.I)
