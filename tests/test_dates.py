@@ -68,3 +68,10 @@ def test_the_day_something_was_said_is_not_the_event_day(sentence, date, precisi
 def test_a_fronted_day_on_the_event_itself_stays_the_event_day():
     found = find_date("On Tuesday, gunmen killed five people in the market, police said.", PUBLISHED)
     assert found is not None and (found.date, found.precision) == ("2024-03-12", "day")
+
+
+def test_a_sentence_opening_with_a_year_is_anchored_to_it():
+    from eventledger.resolve.dates import year_of
+
+    assert year_of("In 2019 the militia burned the market.") == 2019
+    assert year_of("Since 2015, the group has attacked convoys.") == 2015

@@ -206,3 +206,28 @@ def test_a_tail_claimant_of_several_sources(nlp):
 def test_for_inside_an_organisation_name_stays_in_the_claimant(nlp):
     claimant = find_claimant(nlp("The International Committee for Mine Clearance said 20 people were wounded."))
     assert claimant is not None and "Mine Clearance" in claimant.text
+
+
+def test_recaptured_escaped_and_a_part_with_another_fate(nlp):
+    # Escapees are their own kind; "of them" with another fate (recaptured) is a figure of its own.
+    found = figures(nlp, "Officials said 340 prisoners escaped from the jail and 51 of them were later recaptured.")
+    assert ("escaped", 340) in [(f[0], f[1]) for f in found]
+    assert ("arrested", 51) in [(f[0], f[1]) for f in found]
+    # A part that only refines a toll stays a breakdown.
+    assert [(f[0], f[1]) for f in figures(nlp, "Nine people were killed, four of them shot at close range.")] == [("killed", 9)]
+
+
+def test_a_perfect_tense_count_over_this_year_is_background(nlp):
+    [fig] = figures(nlp, "Landmines have killed at least 60 civilians in the province this year, the group said.", 2025)
+    assert fig[0] == "killed" and fig[6] is True
+    # Without the perfect, "this year" only ranks the reported event.
+    [fig] = figures(nlp, "Twelve police officers were killed on Monday in the deadliest ambush this year.", 2025)
+    assert fig[0] == "killed" and fig[6] is False
+
+
+def test_a_count_that_restates_the_one_before_has_the_same_kind(nlp):
+    from eventledger.extraction.figures import SAME_KIND
+
+    [fig] = figures(nlp, "Organisers put the figure at 12,000.")
+    assert fig[0] == SAME_KIND and fig[1] == 12000
+    assert figures(nlp, "The ministry put the number of dead at 40.")[0][0] != SAME_KIND

@@ -403,3 +403,60 @@ def test_a_toll_with_a_place_of_its_own_joins_the_violence_told_at_that_place():
     fled.figures.append(_fig("displaced", 4000, 130))
     kept, _ = _attach_untyped([raid, clash, fled], {0: town, 1: country, 2: town})
     assert any(f.count == 4000 for f in raid.figures) and not any(f.count == 4000 for f in clash.figures)
+
+
+def test_no_arrests_and_a_hoped_for_agreement_are_not_events():
+    events = _events("Nurses march in Rosario\n\n"
+                     "Hundreds of nurses marched through the Argentine city of Rosario on Monday to demand better pay.\n\n"
+                     "No injuries or arrests were reported. Church leaders urged the province and the union to sign "
+                     "an agreement soon.", "2025-03-11")
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}, [(e.sub_event_type, e.trigger) for e in events]
+
+
+def test_a_restated_crowd_count_takes_the_kind_of_the_count_before():
+    events = _events("Farmers rally in Ludhiana\n\n"
+                     "Farmers rallied in the Indian city of Ludhiana on Tuesday against a new seed law. "
+                     "Organisers said some 15,000 protesters took part. The district police put the number at 4,000.",
+                     "2025-02-12")
+    figures = {(f.kind, f.count) for e in events for f in e.figures}
+    assert ("crowd", 4000) in figures and not any(f.kind == "same" for e in events for f in e.figures)
+
+
+def test_an_answer_in_response_to_an_old_event_is_old_too():
+    events = extract("Militants storm base\n\n"
+                     "Militants stormed an army base near the Niger town of Tillaberi on Sunday, killing 12 soldiers, "
+                     "the army said Monday.\n\n"
+                     "In 2021 the group killed more than 100 villagers in the region. The army launched air strikes "
+                     "on its camps in response.", published="2025-06-10").events
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.background for e in strikes), [(e.sub_event_type, e.date, e.background) for e in events]
+
+
+def test_an_unplaced_lead_dated_by_its_report_joins_the_violence_placed_the_day_before():
+    from eventledger.records import Location
+    from eventledger.resolve.events import _group
+
+    town = Location(name="Palmyra", country_code="SY", precision=1, feature="city")
+    mentions = [
+        _mention("Jihadists ambushed a patrol in the desert, killing five soldiers, the army said on Friday.",
+                 "Armed clash", "Battles", 0, "2025-05-09", "said"),
+        _mention("The attack took place on Thursday near Palmyra, when gunmen fired mortars at the vehicles.",
+                 "Shelling/artillery/missile attack", "Explosions/Remote violence", 1, "2025-05-08", "day", start=90),
+    ]
+    assert len(_group(mentions, {1: town})) == 1
+    # A report of three days before is another event.
+    mentions[1].date = "2025-05-06"
+    assert len(_group(mentions, {1: town})) == 2
+
+
+def test_a_noun_in_an_urged_aim_and_a_negated_noun_report_nothing():
+    from eventledger.extraction.reporting import reports_no_event
+    from eventledger.language import load_model
+
+    nlp = load_model()
+    doc = nlp("Religious leaders asked the two parties to reach a ceasefire agreement before Easter.")
+    assert reports_no_event(doc, next(t.i for t in doc if t.lower_ == "agreement"))
+    doc = nlp("No deaths or arrests were reported in the capital.")
+    assert reports_no_event(doc, next(t.i for t in doc if t.lower_ == "arrests"))
+    doc = nlp("Police reported 14 arrests in the capital.")
+    assert not reports_no_event(doc, next(t.i for t in doc if t.lower_ == "arrests"))

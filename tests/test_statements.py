@@ -226,3 +226,41 @@ def test_said_hung_on_the_clause_it_reports_says_that_clause():
     assert found and found[0].speaker == "Eighth Division"
     assert found[0].text.startswith("The clashes broke out when a patrol was attacked")
     assert "said in a statement" not in found[0].text
+
+
+def test_a_second_speech_verb_hung_on_a_gerund_is_a_statement_of_its_own():
+    [found] = _statements("The opposition leader accused the police of beating detainees and urged the courts to free them.")
+    kinds = {m.kind: m for m in found}
+    assert set(kinds) == {"accuse", "appeal"}
+    assert "urged" not in kinds["accuse"].text
+    assert "leader" in (kinds["appeal"].speaker or "")
+
+
+def test_an_accusation_the_other_side_denied_in_a_relative_clause():
+    [found] = _statements("The rebels accused troops of burning three villages, an allegation the defence ministry denied.")
+    kinds = {m.kind: m for m in found}
+    assert "ministry" in (kinds["deny"].speaker or "")
+    assert "allegation" not in kinds["accuse"].text and "rebels" in (kinds["accuse"].speaker or "")
+
+
+def test_a_name_given_in_a_relative_clause_names_the_speaker():
+    [found] = _statements("A militia commander, who gave his name only as Bahati, said his men had withdrawn.")
+    assert found and "Bahati" in (found[0].speaker or "")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("“Those who planted this bomb will not go unpunished,” the governor said.", "threaten"),
+    ("The police chief said officers will hunt down the attackers.", "threaten"),
+    ("The navy said the unprovoked attack endangered the lives of the crew.", "accuse"),
+    ("The bishops said they supported the nurses' demands.", "support"),
+])
+def test_cues_for_threats_condemnations_and_others_demands(sentence, kind):
+    [found] = _statements(sentence)
+    assert found and found[0].kind == kind, [(m.kind, m.text) for m in found]
+
+
+def test_the_bare_noun_is_the_group_named_before_with_that_head():
+    first, second = _statements("Chad's interior ministry said four soldiers were killed near the border.",
+                                "The ministry blamed smugglers for the attack.")
+    assert second and second[0].kind == "accuse"
+    assert second[0].speaker == "Chad's interior ministry"

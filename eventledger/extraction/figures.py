@@ -48,6 +48,7 @@ class Lexicon:
     since_nouns: frozenset[str] = frozenset()
     cumulative_subjects: frozenset[str] = frozenset()
     past_periods: tuple[str, ...] = ()
+    perfect_periods: tuple[str, ...] = ()
     part_of: frozenset[str] = frozenset()
 
 
@@ -69,6 +70,7 @@ def lexicon() -> Lexicon:
         frozenset(data.get("background", {}).get("since_nouns", ())),
         frozenset(data.get("background", {}).get("cumulative_subjects", ())),
         tuple(data.get("background", {}).get("past_periods", ())),
+        tuple(data.get("background", {}).get("perfect_periods", ())),
         frozenset(data.get("background", {}).get("part_of", ())),
     )
 
@@ -120,7 +122,7 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
         noun = _counted_noun(doc, number, lex)
         if noun is None or _is_part_of_toll(doc, number, lex):
             continue
-        if _is_breakdown(noun, number, doc, bool(figures)):
+        if _is_breakdown(noun, number, doc, bool(figures)) and not _own_fate(doc, noun, number, lex, figures):
             _add_breakdown(figures, noun, number, lex)
             continue
         kind, trigger = _kind(doc, noun, number, lex)
@@ -138,7 +140,37 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
             start=start, end=end_token.idx + len(end_token.text), trigger_i=trigger, noun_i=noun.i,
         ))
     figures.extend(_singular_victims(doc, lex, figures, publication_year))
+    if not figures:
+        figures.extend(_restated_counts(doc, lex, publication_year))
     return figures
+
+
+# A count that names no kind of its own and restates the count told just before from another
+# source: "The police put the number at 8,000", "officials estimated the figure at 300". Its kind
+# is "same": the kind of the figure before it, which the resolver fills in (or drops it).
+SAME_KIND = "same"
+_ESTIMATE_VERBS = {"put", "estimate", "place", "give", "set"}
+_COUNT_NOUNS = {"number", "figure", "count", "total", "tally"}
+
+
+def _restated_counts(doc: Doc, lex: Lexicon, publication_year: int | None) -> list[FigureHit]:
+    out: list[FigureHit] = []
+    for number in _numbers(doc):
+        head = doc[number.head]
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in _ESTIMATE_VERBS:
+            continue
+        verb = prep.head
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS), None)
+        if noun is None or any(c.dep_ == "prep" for c in noun.children):
+            continue  # "put the number of dead at 30" names its kind: not a restatement
+        end_token = doc[number.last - 1]
+        out.append(FigureHit(
+            kind=SAME_KIND, count=number.value, low=number.low, high=number.high, civilians=None, children=None,
+            hedged=_hedged(doc, verb.i), background=_background(doc, verb.i, publication_year),
+            start=doc[number.first].idx, end=end_token.idx + len(end_token.text), trigger_i=verb.i, noun_i=noun.i,
+        ))
+    return out
 
 
 # ---- numbers -----------------------------------------------------------------------------------
@@ -330,6 +362,20 @@ def _is_breakdown(noun: Token, number: _Number, doc: Doc, after_figure: bool) ->
     return number.first >= 2 and doc[number.first - 1].lower_ in ("them", "whom") and doc[number.first - 2].lower_ in ("among", "of")
 
 
+def _own_fate(doc: Doc, noun: Token, number: _Number, lex: Lexicon, figures: list[FigureHit]) -> bool:
+    """'712 inmates escaped and 64 of them had been recaptured', '40 people were abducted and 12 of
+    them were later released': a part of the figure before that met another fate (not death or
+    injury, which only refine a toll: 'three of the wounded later died') is a figure of its own."""
+    if not figures or not (number.last + 1 < len(doc) and doc[number.last].lower_ == "of"
+                           and doc[number.last + 1].lower_ in ("them", "those")):
+        return False
+    kind, trigger = _kind(doc, noun, number, lex)
+    if kind is None or trigger is None or kind == figures[-1].kind or kind in ("killed", "injured"):
+        return False
+    verb = doc[trigger]
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _add_breakdown(figures: list[FigureHit], noun: Token, number: _Number, lex: Lexicon) -> None:
     if not figures:
         return
@@ -519,6 +565,10 @@ def _running_total(trigger: Token, lex: Lexicon) -> bool:
         at = f" {text} ".find(f" {period} ")
         if at >= 0 and not f" {text} "[:at].endswith(" since"):
             return True
+    if any(c.lower_ in ("has", "have", "had") and c.dep_ == "aux" for c in trigger.children):
+        for period in lex.perfect_periods:
+            if f" {period} " in f" {text} ":
+                return True  # "roadside bombs had killed dozens of civilians this year"
     if trigger.pos_ in ("VERB", "AUX") and any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in trigger.children):
         subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lemma_.lower() in lex.cumulative_subjects:

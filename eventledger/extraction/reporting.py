@@ -36,7 +36,15 @@ def reports_no_event(doc, trigger_i: int) -> bool:
     if root.lemma_ == "be" and any(c.dep_ == "attr" for c in root.children) \
             and any(c.dep_ in ("nsubj", "attr") and token in c.subtree for c in root.children):
         return True
+    # "No incidents or arrests were reported", "no strikes were carried out": named as not happening.
+    noun = token
+    while noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
     clause = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX"):
+        clause = token.head  # "asked both sides to reach an agreement": the noun's clause is the aim
     while clause.dep_ == "conj" and clause.head != clause:
         clause = clause.head
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children) \
@@ -100,4 +108,11 @@ def follows_on(doc) -> bool:
     """"Russia then sent ...": told as what came next after the sentence before."""
     rules = _rules()
     words = rules["sequence_adverbs"] | rules.get("additive_adverbs", set())
-    return any(t.dep_ == "advmod" and t.lower_ in words and t.head.dep_ == "ROOT" for t in doc)
+    if any(t.dep_ == "advmod" and t.lower_ in words and t.head.dep_ == "ROOT" for t in doc):
+        return True
+    # "... launched air strikes in response": the answer to what was just told.
+    responses = rules.get("response_nouns", set())
+    return any(t.lower_ == "in" and t.dep_ == "prep" and (t.head.dep_ == "ROOT" or t.head.head.dep_ == "ROOT")
+               and any(c.dep_ == "pobj" and c.lemma_.lower() in responses and not any(g.dep_ == "prep" for g in c.children)
+                       for c in t.children)
+               for t in doc)

@@ -143,6 +143,15 @@ def _speaker_phrase(token: Token) -> Span:
     name = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > phrase.end - 1
                  and c.i - phrase.end <= 6), None)
     if name is None:
+        # "A spokesman for the group, who gave his name only as Kasereka, denied ...", "a
+        # commander identified only as Abu Omar": the name the clause gives is the speaker's.
+        for clause in token.subtree:
+            if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in ("give", "identify") \
+                    and phrase.end - 1 < clause.i <= phrase.end + 8:
+                for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"):
+                    given = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+                    if given is not None:
+                        return token.doc[phrase.start : given.right_edge.i + 1]
         return phrase
     return token.doc[phrase.start : name.right_edge.i + 1]
 
@@ -326,6 +335,15 @@ def _coordinated_speech(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ == "VERB" and _speech_kind(child) is not None:
             out.append(child)
+        elif child.dep_ == "prep":
+            # "accused the authorities of leaving the roads unprotected and urged Damascus to ...":
+            # the parser hangs the second finite verb on the gerund; a past tense cannot coordinate
+            # with a gerund, so it joins the speech verb itself.
+            for pcomp in child.children:
+                if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG":
+                    out.extend(c for c in pcomp.children if c.dep_ == "conj" and c.tag_ == verb.tag_
+                               and c.tag_ in ("VBD", "VBZ", "VBP") and _speech_kind(c) is not None
+                               and not any(g.dep_ in _SUBJECT_DEPS for g in c.children))
         elif child.dep_ == "ccomp":
             subject = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
             # "said it was alarmed and urged ...", "said its fighters had acted in self-defence and
@@ -336,6 +354,16 @@ def _coordinated_speech(verb: Token) -> list[Token]:
                 out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
                            and _speech_kind(c) is not None and not any(g.dep_ in _SUBJECT_DEPS for g in c.children))
     return out
+
+
+_REBUTTED = {"accusation", "allegation", "charge", "claim", "assertion", "account", "version"}
+
+
+def _is_rebuttal(verb: Token) -> bool:
+    """", an accusation the army denied", "a charge that Kyiv rejects": a relative clause on a noun
+    for what was just said, in which someone else answers it. It is a statement of its own."""
+    return (verb.dep_ == "relcl" and verb.head.lower_ in _REBUTTED and _speech_kind(verb) in ("deny", "reject")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _is_modifier_participle(verb: Token) -> bool:
@@ -384,6 +412,22 @@ def _is_anaphoric_group(subject: Token, phrase: Span) -> bool:
     return len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the"
 
 
+def _named_before(subject: Token, phrase: Span, context: SpeakerContext) -> str | None:
+    """"The government blamed ...", "the ministry said": a bare "the" + noun is the group last
+    heard from under a fuller name with that noun as its head ("Mali's transitional government",
+    "Russia's defence ministry"). Only a name that ends in the noun is taken."""
+    if subject.pos_ != "NOUN" or phrase.text.lower() != f"the {subject.lower_}" and phrase.text.lower() != subject.lower_:
+        return None
+    children = list(subject.children)
+    if len(children) != 1 or children[0].dep_ != "det" or children[0].lower_ != "the":
+        return None
+    for earlier in [*reversed(context.groups), *reversed(context.people)]:  # a group may be taken for a person
+        words = earlier.split()
+        if len(words) > 1 and words[-1].lower() == subject.lower_:
+            return earlier
+    return None
+
+
 def _end_char(token: Token) -> int:
     return token.idx + len(token.text)
 
@@ -428,7 +472,18 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
         if subject is not None and _is_negated(subject):
             continue  # "No group claimed responsibility": nobody said anything
         split = _coordinated_speech(verb)
-        content = _content(verb, quotes, text, split, verb.i in inherited)
+        rebuttals = [t for t in verb.subtree if t.i != verb.i and _is_rebuttal(t)]
+        if _is_rebuttal(verb):
+            noun = verb.head
+            content = (noun.left_edge.idx, _end_char(verb.right_edge))
+        else:
+            content = _content(verb, quotes, text, split, verb.i in inherited)
+            for answer in rebuttals:
+                first = answer.head.left_edge.i  # "..., an accusation the army denied" is not the accusation
+                while first > 0 and doc[first - 1].is_punct:
+                    first -= 1
+                if content is not None and content[0] < doc[first].idx < content[1] and first > 0:
+                    content = (content[0], _end_char(doc[first - 1]))
         if content is None:
             continue
         content_text = text[content[0] : content[1]]
@@ -446,6 +501,9 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
             if tail is not None:
                 phrase = doc[tail[0]: tail[1]]  # "..., in X province near the border, the army's Division said"
             speaker, speaker_span = phrase.text, (phrase.start_char, phrase.end_char)
+            named = _named_before(subject, phrase, context)
+            if named is not None:
+                speaker = named  # "The government blamed ..." after "Mali's transitional government said"
             if subject.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP or _is_anaphoric_group(subject, phrase):
                 is_pronoun = True
                 origin = _metonym_from(verb, metonym)
@@ -471,7 +529,7 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
                                       target, target_span, is_pronoun, from_context, verb.i in inherited))
         for c in split:
             inherited[c.i] = (speaker, speaker_span, is_pronoun, from_context)
-        separate = {t.i for c in split for t in c.subtree}
+        separate = {t.i for c in [*split, *rebuttals] for t in c.subtree}
         for child in verb.subtree:
             if child.i not in separate:
                 used_verbs.add(child.i)

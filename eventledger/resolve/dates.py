@@ -79,7 +79,7 @@ def find_date(sentence: str, published: str | None) -> DateMention | None:
 
 def year_of(sentence: str) -> int | None:
     """A bare four-digit year the sentence is anchored to ("in 2020"), if any."""
-    match = re.search(r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b", sentence)
+    match = re.search(r"\b(?:in|since|during|of)\s+((?:19|20)\d{2})\b", sentence, re.I)
     return int(match.group(1)) if match else None
 
 

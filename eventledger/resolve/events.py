@@ -12,6 +12,7 @@ from ..extraction.mentions import EventMention, FigureFound
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .capitals import government_of
+from ..extraction.figures import SAME_KIND
 from .event_rules import consequence_hosts, inside_region, tells_more_of, toll_kinds
 from .gazetteer import country_of, geocode
 
@@ -153,6 +154,7 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                     violent = here + [m for m in violent if m not in here]
                 host = next((m for m in earlier if kinds & {f.kind for f in m.figures}), violent[0] if violent else None)
             if host is not None:
+                _fill_same_kind(mention.figures, host.figures)
                 host.figures.extend(mention.figures)
                 if host.claimant is None and mention.claimant is not None:
                     host.claimant, host.claimant_evidence = mention.claimant, mention.claimant_evidence
@@ -305,9 +307,14 @@ def _matching_group(index, mention, groups, places):
         # building"): the same event, told from another side. Likewise a protest and the riot it
         # became, and the arrests made at it (ACLED codes arrests at a demonstration with it).
         for group in candidates:
+            # A lead dated only by when it was said ("..., the ministry said on Wednesday"), placed
+            # at no town, is the same event as violence of its family the next sentences place
+            # at a town on that day or the day before ("The attack took place on Tuesday ...").
+            unplaced = not any(i in places and (places[i].precision or 3) <= 2 for i, _ in group)
             if _family(group[0][1].event_type) == family and any(
-                    i in places and _place_key(places[i]) == _place_key(places[index])
-                    and (mention.date is None or m.date == mention.date) for i, m in group):
+                    ((i in places and _place_key(places[i]) == _place_key(places[index]))
+                     or (unplaced and m.date_precision == "said"))
+                    and _same_day(m, mention) for i, m in group):
                 return group
     if mention.sub_event_type in _TERRITORY and (index in places or mention.place is not None):
         # "M23 rebels captured the town of Pinga" / "The rebels entered Pinga ... after soldiers
@@ -350,6 +357,28 @@ def _matching_group(index, mention, groups, places):
                 and mention.paragraph - last.paragraph in gap:
             return latest
     return None
+
+
+def _same_day(a: EventMention, b: EventMention) -> bool:
+    """Whether two reports may be of the same day. A date that only says when something was said
+    ("the ministry said on Wednesday") bounds the event from above: a report of the day before,
+    or that day, may be the same event ("The attack took place on Tuesday evening")."""
+    if b.date is None or a.date == b.date:
+        return True
+    if a.date is None:
+        return False
+    for said, other in ((a, b), (b, a)):
+        if said.date_precision == "said" and other.date_precision == "day" and other.date <= said.date \
+                and _days_between(other.date, said.date) <= 1:
+            return True
+    return False
+
+
+def _days_between(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days)
+    except ValueError:
+        return 99
 
 
 def _same_place_named(i: int, a: EventMention, j: int, b: EventMention, places: dict[int, Location]) -> bool:
@@ -495,8 +524,27 @@ def _neighbour_speaker(position: int, statements: list[Statement], starts: list[
     return best[1].speaker, best[1].speaker_evidence
 
 
+def _fill_same_kind(found: list[FigureFound], before: list[FigureFound]) -> None:
+    """"The police put the number at 8,000": a count of the same kind as the figure told before it
+    (the crowd, the dead); with none before it, it counts nothing known and is dropped."""
+    kinds = [f.kind for f in before if f.kind != SAME_KIND]
+    for figure in list(found):
+        if figure.kind == SAME_KIND:
+            if kinds:
+                figure.kind = kinds[-1]
+            else:
+                found.remove(figure)
+        else:
+            kinds.append(figure.kind)
+
+
 def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | None = None) -> None:
     """One figure per (kind, count, claimant); an unattributed repeat joins an attributed one."""
+    if found.kind == SAME_KIND:
+        kinds = [f.kind for f in figures if f.kind != SAME_KIND]
+        if not kinds:
+            return
+        found.kind = kinds[-1]
     for existing in figures:
         if existing.kind == found.kind and existing.count == found.count:
             if existing.claimant == found.claimant or found.claimant is None:
