@@ -111,7 +111,7 @@ def _mention(text, sub, etype, paragraph, date=None, precision=None, start=0):
 
 def test_violence_at_the_same_town_on_the_same_day_is_one_event_whatever_its_type():
     from eventledger.records import Location
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     town = Location(name="Kismayo", country_code="SO", precision=1, feature="city")
     mentions = [
@@ -120,10 +120,10 @@ def test_violence_at_the_same_town_on_the_same_day_is_one_event_whatever_its_typ
         _mention("The militants fired on residents in Kismayo, officials said.", "Attack",
                  "Violence against civilians", 2, start=60),
     ]
-    groups = _group(mentions, {0: town, 1: town})
+    groups = group_mentions(mentions, {0: town, 1: town})
     assert len(groups) == 1
     other = Location(name="Baidoa", country_code="SO", precision=1, feature="city")
-    assert len(_group(mentions, {0: town, 1: other})) == 2
+    assert len(group_mentions(mentions, {0: town, 1: other})) == 2
 
 
 def test_the_event_day_beats_the_day_it_was_reported():
@@ -137,21 +137,21 @@ def test_the_event_day_beats_the_day_it_was_reported():
 
 def test_the_fighting_in_a_named_town_refines_fighting_reported_in_its_region():
     from eventledger.records import Location
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     region = Location(name="Darfur", country_code="SD", precision=3, feature="region")
     town = Location(name="Nyala", country_code="SD", precision=1, feature="city")
     lead = _mention("The army and the RSF fought for a town in Darfur.", "Armed clash", "Battles", 0)
     again = _mention("The fighting in Nyala began on Sunday.", "Armed clash", "Battles", 1, "2024-03-10", "day", start=60)
     again.anaphoric = "fighting"
-    assert len(_group([lead, again], {0: region, 1: town})) == 1
+    assert len(group_mentions([lead, again], {0: region, 1: town})) == 1
     again.anaphoric = None
-    assert len(_group([lead, again], {0: region, 1: town})) == 2
+    assert len(group_mentions([lead, again], {0: region, 1: town})) == 2
 
 
 def test_a_protest_and_the_riot_it_became_in_the_same_town_are_one_event():
     from eventledger.records import Location
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     town = Location(name="Lima", country_code="PE", precision=1, feature="city")
     mentions = [
@@ -159,7 +159,7 @@ def test_a_protest_and_the_riot_it_became_in_the_same_town_are_one_event():
                  "2024-03-11", "day"),
         _mention("Some protesters in Lima threw stones at officers.", "Violent demonstration", "Riots", 1, start=60),
     ]
-    assert len(_group(mentions, {0: town, 1: town})) == 1
+    assert len(group_mentions(mentions, {0: town, 1: town})) == 1
 
 
 def test_a_strategic_development_that_only_counts_dead_is_a_toll_of_the_violence_before():
@@ -176,14 +176,14 @@ def test_a_strategic_development_that_only_counts_dead_is_a_toll_of_the_violence
 
 def test_arrests_at_a_protest_in_the_same_town_belong_to_the_protest():
     from eventledger.records import Location
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     town = Location(name="Lima", country_code="PE", precision=1, feature="city")
     protest = _mention("Police fired tear gas at protesters in Lima on Monday.", "Protest with intervention", "Protests", 0,
                        "2024-03-11", "day")
     arrests = _mention("Police said 30 people were arrested in Lima.", "Arrests", "Strategic developments", 1, start=60)
-    assert len(_group([protest, arrests], {0: town, 1: town})) == 1
-    assert len(_group([arrests], {0: town})) == 1  # arrests with no protest stay an event of their own
+    assert len(group_mentions([protest, arrests], {0: town, 1: town})) == 1
+    assert len(group_mentions([arrests], {0: town})) == 1  # arrests with no protest stay an event of their own
 
 
 def test_an_event_months_before_publication_is_background():
@@ -195,22 +195,22 @@ def test_an_event_months_before_publication_is_background():
 
 def test_a_town_inside_the_region_named_before_is_a_compatible_place():
     from eventledger.records import Location
-    from eventledger.resolve.events import _compatible, _group
+    from eventledger.resolve.grouping import compatible_places, group_mentions
 
     region = Location(name="Zamfara State", country_code="NG", precision=3, feature="region")
     town = Location(name="Gusau", country_code="NG", precision=1, feature="city", admin1="Zamfara")
     elsewhere = Location(name="Kano", country_code="NG", precision=1, feature="city", admin1="Kano")
-    assert _compatible(region, town) and _compatible(town, region) and not _compatible(region, elsewhere)
+    assert compatible_places(region, town) and compatible_places(town, region) and not compatible_places(region, elsewhere)
     raid = _mention("Gunmen abducted 12 farmers in Zamfara state on Monday.", "Abduction/forced disappearance",
                     "Violence against civilians", 0, "2024-05-06", "day")
     more = _mention("The attackers shot dead a guard in Gusau town.", "Attack", "Violence against civilians", 1, start=60)
     more.anaphoric = "attackers"
-    assert len(_group([raid, more], {0: region, 1: town})) == 1
-    assert len(_group([raid, more], {0: region, 1: elsewhere})) == 2
+    assert len(group_mentions([raid, more], {0: region, 1: town})) == 1
+    assert len(group_mentions([raid, more], {0: region, 1: elsewhere})) == 2
 
 
 def test_a_detail_joins_the_event_reported_just_before_it_not_the_one_opened_last():
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     kidnap = _mention("Gunmen kidnapped three engineers on Friday.", "Abduction/forced disappearance",
                       "Violence against civilians", 0, "2024-05-03", "day")
@@ -218,19 +218,19 @@ def test_a_detail_joins_the_event_reported_just_before_it_not_the_one_opened_las
     again = _mention("The engineers were kidnapped near their camp.", "Abduction/forced disappearance",
                      "Violence against civilians", 0, start=100)
     driver = _mention("Their driver was killed.", "Attack", "Violence against civilians", 0, start=150)
-    groups = _group([kidnap, clash, again, driver], {})
+    groups = group_mentions([kidnap, clash, again, driver], {})
     assert len(groups) == 2 and [i for i, _ in groups[0]] == [0, 2, 3]
 
 
 def test_a_riot_detail_with_no_place_of_its_own_tells_more_of_the_protest_before():
     from eventledger.records import Location
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     town = Location(name="Lima", country_code="PE", precision=1, feature="city")
     protest = _mention("Police fired tear gas at protesters in Lima on Monday.", "Protest with intervention", "Protests", 0,
                        "2024-03-11", "day")
     battles = _mention("Running battles broke out along the avenue.", "Violent demonstration", "Riots", 1, start=60)
-    assert len(_group([protest, battles], {0: town})) == 1
+    assert len(group_mentions([protest, battles], {0: town})) == 1
 
 
 def test_a_place_named_by_a_sentence_with_no_event_places_the_next_report_of_its_paragraph():
@@ -250,16 +250,16 @@ def test_a_place_named_by_a_sentence_with_no_event_places_the_next_report_of_its
 
 
 def test_shelling_told_as_a_detail_of_a_battle_is_its_means_but_a_battle_after_an_attack_is_new():
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     battle = _mention("The army and the rebels fought for the town on Monday.", "Armed clash", "Battles", 0,
                       "2024-03-11", "day")
     means = _mention("The rebels said the army is using artillery and drones.", "Air/drone strike",
                      "Explosions/Remote violence", 1, start=60)
-    assert len(_group([battle, means], {})) == 1
+    assert len(group_mentions([battle, means], {})) == 1
     attack = _mention("Gunmen attacked a village on Monday.", "Attack", "Violence against civilians", 0, "2024-03-11", "day")
     pursuit = _mention("Soldiers fought the gunmen.", "Armed clash", "Battles", 1, start=60)
-    assert len(_group([attack, pursuit], {})) == 2
+    assert len(group_mentions([attack, pursuit], {})) == 2
 
 
 def test_in_the_region_means_the_region_just_reported_not_a_town_named_since():
@@ -317,7 +317,7 @@ def test_an_extract_keeps_a_month_old_toll_out_of_the_days_battle():
 
 def test_a_capture_told_again_as_a_walk_in_at_the_same_named_place_is_one_event():
     from eventledger.extraction.mentions import PlaceFound
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     took = _mention("Rebels captured the village of Kasugho on Monday.", "Non-state actor overtakes territory", "Battles", 0,
                     "2025-03-03", "day")
@@ -325,20 +325,20 @@ def test_a_capture_told_again_as_a_walk_in_at_the_same_named_place_is_one_event(
     walked = _mention("The rebels entered Kasugho after soldiers withdrew on Monday.", "Non-violent transfer of territory",
                       "Strategic developments", 1, "2025-03-03", "day", start=60)
     walked.place = PlaceFound("Kasugho", 79, 86)
-    assert len(_group([took, walked], {})) == 1
+    assert len(group_mentions([took, walked], {})) == 1
     walked.place = PlaceFound("Lubero", 79, 85)
-    assert len(_group([took, walked], {})) == 2
+    assert len(group_mentions([took, walked], {})) == 2
 
 
 def test_a_casualty_word_with_nothing_of_its_own_tells_more_of_the_violence_just_reported():
     from eventledger.records import Evidence
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     blast = _mention("A car bomb exploded at a checkpoint in Mogadishu on Friday.", "Remote explosive/landmine/IED",
                      "Explosions/Remote violence", 0, "2025-03-07", "day")
     dead = _mention("Two soldiers were among the dead, he said.", "Armed clash", "Battles", 0, start=60)
     dead.trigger = Evidence(95, 99, "dead")
-    assert len(_group([blast, dead], {})) == 1
+    assert len(group_mentions([blast, dead], {})) == 1
 
 
 def test_a_toll_told_for_another_day_is_not_the_toll_of_that_days_event():
@@ -374,13 +374,13 @@ def test_a_first_report_with_place_day_and_toll_but_no_event_word_is_an_attack()
 
 
 def test_a_riot_detail_after_a_paragraph_of_circumstances_is_the_same_riot():
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     riot = _mention("A mob torched shops in the town on Monday.", "Mob violence", "Riots", 0, "2025-06-02", "day")
     stones = _mention("Rioters threw stones at a police post.", "Violent demonstration", "Riots", 2, start=100)
-    assert len(_group([riot, stones], {})) == 1
+    assert len(group_mentions([riot, stones], {})) == 1
     protest = _mention("Students marched to the governor's office.", "Peaceful protest", "Protests", 2, start=100)
-    assert len(_group([riot, protest], {})) == 2  # another type two paragraphs later is another event
+    assert len(group_mentions([riot, protest], {})) == 2  # another type two paragraphs later is another event
 
 
 def test_what_militants_also_did_in_a_background_attack_is_background():
@@ -434,7 +434,7 @@ def test_an_answer_in_response_to_an_old_event_is_old_too():
 
 def test_an_unplaced_lead_dated_by_its_report_joins_the_violence_placed_the_day_before():
     from eventledger.records import Location
-    from eventledger.resolve.events import _group
+    from eventledger.resolve.grouping import group_mentions
 
     town = Location(name="Palmyra", country_code="SY", precision=1, feature="city")
     mentions = [
@@ -443,10 +443,10 @@ def test_an_unplaced_lead_dated_by_its_report_joins_the_violence_placed_the_day_
         _mention("The attack took place on Thursday near Palmyra, when gunmen fired mortars at the vehicles.",
                  "Shelling/artillery/missile attack", "Explosions/Remote violence", 1, "2025-05-08", "day", start=90),
     ]
-    assert len(_group(mentions, {1: town})) == 1
+    assert len(group_mentions(mentions, {1: town})) == 1
     # A report of three days before is another event.
     mentions[1].date = "2025-05-06"
-    assert len(_group(mentions, {1: town})) == 2
+    assert len(group_mentions(mentions, {1: town})) == 2
 
 
 def test_a_noun_in_an_urged_aim_and_a_negated_noun_report_nothing():

@@ -8,28 +8,19 @@ import re
 from collections import Counter
 from datetime import date
 
+from ..extraction.figures import SAME_KIND
 from ..extraction.mentions import EventMention, FigureFound
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .capitals import government_of
-from ..extraction.figures import SAME_KIND
-from .event_rules import consequence_hosts, inside_region, tells_more_of, toll_kinds
+from .event_rules import toll_kinds
 from .gazetteer import country_of, geocode
+from .grouping import VIOLENT, group_mentions, other_day, place_key
 
-# A trigger that is only the casualty ("were killed", "rebels were killed"), not an event word.
-_CASUALTY_WORD = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|hurt)$", re.I)
 _SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|vicinity|same area)\b|\bnearby\b", re.I)
 # "In the enclave, 60 positions were captured": the region just reported, not a town named in it.
 _SAME_REGION = re.compile(r"\b(?:in|near|around|across|throughout) the (?:region|enclave|territory|province)\b", re.I)
 _SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|district|region|state|county|governorate)?)\s*$")
-
-# Sub-types that tell a place changing hands: one capture may be told as a fight won and as a
-# walk-in after the other side left.
-_TERRITORY = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
-
-# Mentions of these sub-types describe the same kind of violence loosely enough that a
-# mention referring back ("the operation killed 25") may join an event of another of them.
-_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def resolve_events(article: Article, mentions: list[EventMention], statements: list[Statement]) -> list[Event]:
@@ -40,7 +31,7 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     places = _geocode_places(mentions, context)
     default_place = _dominant_place(places)
     mentions, places = _attach_untyped(mentions, places)
-    groups = _group(mentions, places)
+    groups = group_mentions(mentions, places)
     events: list[Event] = []
     paragraph_of = {}
     for number, group in enumerate(groups, start=1):
@@ -138,19 +129,19 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
             continue
         if mention.sub_event_type == "none":
             host = next((m for m in reversed(kept) if m.paragraph == mention.paragraph and m.background == mention.background
-                         and not _other_day(m, mention)), None)
+                         and not other_day(m, mention)), None)
             if host is None and {f.kind for f in mention.figures} & toll_kinds():
                 # "15 bodies had been recovered", a paragraph later: another toll of the violence
                 # just reported, kept beside the first as a claim of its own. A toll told for
                 # another day ("on Monday ... killed six", after Sunday's attack) is not its toll.
                 kinds = {f.kind for f in mention.figures}
-                earlier = [m for m in reversed(kept) if m.background == mention.background and not _other_day(m, mention)]
-                violent = [m for m in earlier if m.event_type in _VIOLENT]
+                earlier = [m for m in reversed(kept) if m.background == mention.background and not other_day(m, mention)]
+                violent = [m for m in earlier if m.event_type in VIOLENT]
                 # The event that already has a toll of this kind (a riot's dead too), else the latest violence.
                 if index in places:
                     # "3,200 people fled their homes in Kenscoff": the violence told at the same place.
-                    key = _place_key(places[index])
-                    here = [m for m in violent if _place_key(kept_places.get(kept.index(m))) == key]
+                    key = place_key(places[index])
+                    here = [m for m in violent if place_key(kept_places.get(kept.index(m))) == key]
                     violent = here + [m for m in violent if m not in here]
                 host = next((m for m in earlier if kinds & {f.kind for f in m.figures}), violent[0] if violent else None)
             if host is not None:
@@ -181,18 +172,6 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
         scene = None
         kept.append(mention)
     return kept, kept_places
-
-
-_TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|tally)\b", re.I)
-
-
-def _other_day(a: EventMention, b: EventMention) -> bool:
-    """Both reports are given a day, and not the same one. The day of a toll update ("the death
-    toll had risen to 17 on Saturday") is when it was counted, not when the event happened."""
-    if _TOLL_UPDATE.search(b.sentence.text):
-        return False
-    return a.date is not None and b.date is not None and a.date_precision == "day" and b.date_precision == "day" \
-        and a.date != b.date
 
 
 def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_places: dict[int, Location],
@@ -258,164 +237,6 @@ def _dominant_place(places: dict[int, Location]) -> Location | None:
     return next(loc for loc in places.values() if (loc.name, loc.country_code) == (name, code))
 
 
-def _place_key(location: Location | None) -> str | None:
-    return f"{location.name}|{location.country_code}" if location else None
-
-
-def _group(mentions: list[EventMention], places: dict[int, Location]) -> list[list[tuple[int, EventMention]]]:
-    groups: list[list[tuple[int, EventMention]]] = []
-    for index, mention in enumerate(mentions):
-        target = _matching_group(index, mention, groups, places)
-        if target is None:
-            groups.append([(index, mention)])
-        else:
-            target.append((index, mention))
-    return groups
-
-
-def _matching_group(index, mention, groups, places):
-    """The earlier event this mention reports again: first one of the same sub-type at a
-    compatible place, else (for "the operation killed ...") the latest violent event it refers to."""
-    candidates = []
-    for group in reversed(groups):
-        first = group[0][1]
-        if first.background != mention.background:
-            continue
-        group_places = [places[i] for i, _ in group if i in places]
-        if index in places and group_places and not any(_compatible(places[index], p) for p in group_places):
-            continue
-        candidates.append(group)
-    for group in candidates:
-        if mention.sub_event_type != "none" and any(m.sub_event_type == mention.sub_event_type for _, m in group):
-            return group
-    consequence = _consequence_of(index, mention, candidates, places)
-    if consequence is not None:
-        return consequence
-    if mention.anaphoric and mention.sub_event_type != "none" and index in places and (places[index].precision or 3) <= 2:
-        # "The fighting in Bara ..." after "fighting for a strategic town in the Kordofan region":
-        # the same event, now placed more precisely (only a region or country was named before).
-        for group in reversed(groups):
-            first = group[0][1]
-            group_places = [places[i] for i, _ in group if i in places]
-            if first.background == mention.background and group_places and first.sub_event_type == mention.sub_event_type \
-                    and all((p.precision or 3) >= 3 and p.country_code == places[index].country_code for p in group_places):
-                return group
-    family = _family(mention.event_type) or ("demonstration" if mention.sub_event_type == "Arrests" else None)
-    if family and index in places and (places[index].precision or 3) <= 2:
-        # Violence reported again at the same town on the same day, typed differently by another
-        # sentence ("a missile strike on Kharkiv killed nine" / "The Russians struck a residential
-        # building"): the same event, told from another side. Likewise a protest and the riot it
-        # became, and the arrests made at it (ACLED codes arrests at a demonstration with it).
-        for group in candidates:
-            # A lead dated only by when it was said ("..., the ministry said on Wednesday"), placed
-            # at no town, is the same event as violence of its family the next sentences place
-            # at a town on that day or the day before ("The attack took place on Tuesday ...").
-            unplaced = not any(i in places and (places[i].precision or 3) <= 2 for i, _ in group)
-            if _family(group[0][1].event_type) == family and any(
-                    ((i in places and _place_key(places[i]) == _place_key(places[index]))
-                     or (unplaced and m.date_precision == "said"))
-                    and _same_day(m, mention) for i, m in group):
-                return group
-    if mention.sub_event_type in _TERRITORY and (index in places or mention.place is not None):
-        # "M23 rebels captured the town of Pinga" / "The rebels entered Pinga ... after soldiers
-        # withdrew": the same change of hands at the same town and day, typed another way.
-        for group in candidates:
-            if any(m.sub_event_type in _TERRITORY and _same_place_named(i, m, index, mention, places)
-                   and (mention.date is None or m.date is None or m.date == mention.date) for i, m in group):
-                return group
-    if mention.anaphoric and (mention.event_type in _VIOLENT or mention.event_type == "none"):
-        # "The attack ... also killed": the latest violent event reported before it.
-        for group in candidates:
-            if group[0][1].event_type in _VIOLENT:
-                return group
-    # The event just reported: the one whose report came last (not the one opened last).
-    latest = max(groups, key=lambda g: g[-1][0]) if groups else None
-    if latest is not None and index not in places and mention.figures and mention.trigger is not None \
-            and _CASUALTY_WORD.search(mention.trigger.text) and mention.date is None:
-        # "Police said three people had been killed": a toll with no event word, place or day of
-        # its own counts the event just reported (the typer can only call it an attack), even
-        # across a paragraph of reactions that report no event of their own.
-        if latest in candidates and mention.paragraph - latest[-1][1].paragraph in (0, 1, 2):
-            return latest
-    if latest is not None and latest in candidates and index not in places and not mention.figures \
-            and mention.date is None and mention.trigger is not None and _CASUALTY_WORD.search(mention.trigger.text) \
-            and latest[0][1].event_type in _VIOLENT and mention.paragraph - latest[-1][1].paragraph in (0, 1):
-        # "Three police officers were among the dead, he said": the typer's only event word is the
-        # casualty, with no place, day or count of its own: more on the violence just reported.
-        return latest
-    if latest is not None and index not in places and not mention.figures \
-            and (mention.date is None or mention.date in {m.date for _, m in latest}):
-        # A detail with no place, day or toll of its own, right after an event of the same kind
-        # ("the attackers arrived on motorcycles and opened fire") or of a kind it may be part of
-        # ("running battles broke out" after a protest), tells more of that event.
-        last = latest[-1][1]
-        kind = latest[0][1].event_type
-        # Of the very same type, it may come after a paragraph of circumstances that reports no
-        # event ("The violence broke out after the body of a farmer was found").
-        gap = (0, 1, 2) if mention.event_type == kind else (0, 1)
-        if latest in candidates and tells_more_of(kind, mention.event_type) \
-                and mention.paragraph - last.paragraph in gap:
-            return latest
-    return None
-
-
-def _same_day(a: EventMention, b: EventMention) -> bool:
-    """Whether two reports may be of the same day. A date that only says when something was said
-    ("the ministry said on Wednesday") bounds the event from above: a report of the day before,
-    or that day, may be the same event ("The attack took place on Tuesday evening")."""
-    if b.date is None or a.date == b.date:
-        return True
-    if a.date is None:
-        return False
-    for said, other in ((a, b), (b, a)):
-        if said.date_precision == "said" and other.date_precision == "day" and other.date <= said.date \
-                and _days_between(other.date, said.date) <= 1:
-            return True
-    return False
-
-
-def _days_between(a: str, b: str) -> int:
-    try:
-        return abs((date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days)
-    except ValueError:
-        return 99
-
-
-def _same_place_named(i: int, a: EventMention, j: int, b: EventMention, places: dict[int, Location]) -> bool:
-    """Both reports name the same place: the same gazetteer entry, or the same name when the
-    gazetteer knows neither precisely (a village it lacks is placed at its region, or not at all)."""
-    if a.place is not None and b.place is not None and a.place.text.strip().lower() == b.place.text.strip().lower():
-        return True
-    return i in places and j in places and (places[i].precision or 3) <= 2 and _place_key(places[i]) == _place_key(places[j])
-
-
-def _consequence_of(index, mention, candidates, places):
-    """A report that is the consequence of (or the defence against) violence just told, with no
-    place of its own: damage caused by something already named ("houses were destroyed by the
-    bombs"), or weapons shot down the same day ("61 of the drones were shot down overnight")."""
-    hosts = consequence_hosts(mention.sub_event_type)
-    if not hosts or index in places:
-        return None
-    for group in sorted(candidates, key=lambda g: -g[-1][0]):
-        if group[0][1].event_type not in hosts:
-            continue
-        same_day = mention.date is not None and mention.date_precision == "day" \
-            and any(m.date == mention.date for _, m in group)
-        if mention.cause or mention.anaphoric or same_day:
-            return group
-    return None
-
-
-def _family(event_type: str) -> str | None:
-    """Event types one report may tell twice in different words: violence (battles, remote
-    violence, attacks on civilians) or a demonstration (a protest that turned into a riot)."""
-    if event_type in _VIOLENT:
-        return "violence"
-    if event_type in ("Protests", "Riots"):
-        return "demonstration"
-    return None
-
-
 def _claimant_seat(mentions: list[EventMention], context: tuple[str, ...]) -> Location | None:
     """'Government officials in Kunar province said ...': when the report names no place of its
     own, local officials speak for where it happened. A capital or a country says nothing of the
@@ -436,13 +257,6 @@ def _claimant_seat(mentions: list[EventMention], context: tuple[str, ...]) -> Lo
         location.evidence = Evidence(start, start + len(name), name)
         return location
     return None
-
-
-def _compatible(a: Location, b: Location) -> bool:
-    """Same place, or a country and a place inside it ("the operation in Azerbaijan")."""
-    if _place_key(a) == _place_key(b) or inside_region(a, b):
-        return True
-    return a.country_code == b.country_code and "country" in (a.feature, b.feature)
 
 
 def _build_event(event_id, group, places, default_place, article, statements, context, previous_place=None, previous_region=None) -> Event:
@@ -568,7 +382,7 @@ def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | 
 
 def _add_actor(actors: list[Actor], found, context: tuple[str, ...], event_type: str | None = None) -> None:
     info = normalize(found.text, context_country=context[0] if context else None, role=found.role, event_type=event_type)
-    if event_type in _VIOLENT and info.actor_type == "state" and info.country:
+    if event_type in VIOLENT and info.actor_type == "state" and info.country:
         # A state fighting is its armed forces ("Azerbaijan launched an operation"), as ACLED codes it.
         info = normalize(f"{found.text} forces", context_country=info.country)
     for existing in actors:
