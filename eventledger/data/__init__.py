@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import csv
 import os
+import tomllib
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +27,12 @@ EXTRA_ENV = "EVENTLEDGER_DATA"
 
 def shipped_text(relpath: str) -> str:
     return resources.files(__name__).joinpath(relpath).read_text("utf-8")
+
+
+@lru_cache(maxsize=None)
+def shipped_toml(relpath: str) -> dict:
+    """A shipped TOML file, parsed once per process (several stages read sections of one file)."""
+    return tomllib.loads(shipped_text(relpath))
 
 
 def user_files(relpath: str) -> list[Path]:
@@ -44,7 +52,8 @@ def shipped_rows(relpath: str) -> list[dict[str, str]]:
 
 def user_rows(relpath: str) -> list[dict[str, str]]:
     """The rows users added for a shipped CSV; a file missing a shipped column is refused."""
-    shipped_columns = set(shipped_rows(relpath)[0]) if shipped_rows(relpath) else set()
+    shipped = shipped_rows(relpath)
+    shipped_columns = set(shipped[0]) if shipped else set()
     rows: list[dict[str, str]] = []
     for path in user_files(relpath):
         found = csv_rows(path.read_text("utf-8"))

@@ -5,16 +5,15 @@ Vocabulary: `eventledger/data/events/article_rules.toml` [sentence]."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
+
+from ..data import shipped_toml
 
 
 # What the sentence rules say, as data: eventledger/data/events/article_rules.toml [sentence].
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, set[str]]:
-    text = resources.files("eventledger.data").joinpath("events/article_rules.toml").read_text("utf-8")
-    return {key: set(words) for key, words in tomllib.loads(text)["sentence"].items()}
+    return {key: set(words) for key, words in shipped_toml("events/article_rules.toml")["sentence"].items()}
 
 
 def reports_no_event(doc, trigger_i: int) -> bool:

@@ -4,17 +4,12 @@ and when a town lies inside a region the article also names."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from importlib import resources
-
+from ..data import shipped_toml
 from ..records import Location
 
 
-@lru_cache(maxsize=1)
 def _grouping() -> dict:
-    text = resources.files("eventledger.data").joinpath("events/article_rules.toml").read_text("utf-8")
-    return tomllib.loads(text)["grouping"]
+    return shipped_toml("events/article_rules.toml")["grouping"]
 
 
 def consequence_hosts(sub_event_type: str) -> frozenset[str]:
