@@ -154,15 +154,9 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     if claimant is not None and claimant.hedged:
         mention.hedged = True
     for fig in figures:
-        found = FigureFound(
-            kind=fig.kind, count=fig.count, low=fig.low, high=fig.high, civilians=fig.civilians,
-            children=fig.children, hedged=fig.hedged or mention.hedged, background=fig.background,
-            evidence=_ev(sent, fig.start, fig.end),
-        )
-        if fig.claimant is not None and not fig.claimant.is_pronoun:
-            found.claimant = fig.claimant.text
-            found.claimant_evidence = _ev(sent, fig.claimant.start, fig.claimant.end)
-        elif mention.claimant:
+        found = FigureFound.of(fig, _ev(sent, fig.start, fig.end))
+        found.hedged = fig.hedged or mention.hedged
+        if mention.claimant:
             found.claimant, found.claimant_evidence = mention.claimant, mention.claimant_evidence
         mention.figures.append(found)
     date = find_date(sent.text, published)

@@ -3,9 +3,10 @@ A claim with no source ("are said to have", "reportedly") is marked hedged."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
-from .figures import ClaimantHit
 from .hedges import is_hedged
 
 _SPEECH = {"say", "announce", "state", "report", "tell", "claim", "confirm", "add", "write", "declare", "insist",
@@ -15,6 +16,17 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 # Verbs that give a source when they revise a count: "Hospital officials raised the death toll to 17".
 _TOLL_VERBS = {"raise", "revise", "lower", "update", "increase"}
 _TOLL_NOUNS = {"toll", "tally", "figure", "count", "number"}
+
+
+@dataclass(slots=True)
+class ClaimantHit:
+    """Who asserts something in a sentence. Offsets are relative to the sentence."""
+
+    text: str
+    start: int
+    end: int
+    is_pronoun: bool = False
+    hedged: bool = False
 
 
 def find_claimant(doc: Doc) -> ClaimantHit | None:

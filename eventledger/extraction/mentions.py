@@ -4,7 +4,7 @@ Offsets here are already absolute (into `Article.text`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..records import Evidence, Statement
 
@@ -25,7 +25,10 @@ class ActorFound:
 
 
 @dataclass(slots=True)
-class FigureFound:
+class FigureCount:
+    """What a figure says, wherever it was found: the sentence-level hit (`figures.FigureHit`)
+    and the evidence handed to resolution (`FigureFound`) both extend it."""
+
     kind: str
     count: int | None
     low: int | None
@@ -34,9 +37,18 @@ class FigureFound:
     children: int | None
     hedged: bool
     background: bool
+
+
+@dataclass(slots=True)
+class FigureFound(FigureCount):
     evidence: Evidence
     claimant: str | None = None
     claimant_evidence: Evidence | None = None
+
+    @classmethod
+    def of(cls, figure: FigureCount, evidence: Evidence) -> FigureFound:
+        """The figure's shared fields, placed in the article by `evidence`."""
+        return cls(*(getattr(figure, f.name) for f in fields(FigureCount)), evidence)
 
 
 @dataclass(slots=True)

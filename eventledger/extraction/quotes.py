@@ -11,7 +11,8 @@ import bisect
 
 from ..records import Article, Evidence, Statement
 from .mentions import SentenceFindings
-from .statements import _cue_kind, _speech_kind, quote_spans
+from .quotation_marks import quote_spans
+from .speech_acts import cue_kind, speech_kind
 
 _FIRST_PERSON = {"we", "i"}
 
@@ -82,10 +83,10 @@ def _inner_kind(sent, text: str) -> str:
     if doc is not None:
         for token in doc:
             if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
-                kind = _speech_kind(token)
+                kind = speech_kind(token)
                 if kind is not None and kind != "claim":
                     return kind
-    return _cue_kind(text) or "claim"
+    return cue_kind(text) or "claim"
 
 
 def _attribution_after(article: Article, found: SentenceFindings, quotes, i: int) -> Statement | None:
@@ -108,6 +109,6 @@ def _attribution_after(article: Article, found: SentenceFindings, quotes, i: int
         offset = start + (len(article.text[start:end]) - len(article.text[start:end].lstrip()))
         statement.text, statement.evidence = text, Evidence(offset, offset + len(text), text)
         if statement.kind == "claim":
-            statement.kind = _cue_kind(text) or "claim"
+            statement.kind = cue_kind(text) or "claim"
         return statement
     return None

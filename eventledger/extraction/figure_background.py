@@ -1,0 +1,92 @@
+"""Whether a figure is background rather than news of the reported event: its clause is dated
+to an earlier year or period, it is a running total ("since the invasion began", "the conflict
+has killed ..."), or a standing count ("7 million people are displaced")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .figure_lexicon import Lexicon, lexicon
+from .figure_numbers import YEAR
+
+
+def is_background(doc: Doc, trigger: int | None, publication_year: int | None) -> bool:
+    """A figure is background when its clause is dated to an earlier year ('died ... in 2020'), or
+    to an earlier period ('last month'), or when it is a running total ('since the invasion began',
+    'the conflict has killed more than 40,000'), or about earlier events ('during those protests')."""
+    if trigger is None:
+        return False
+    if publication_year is not None:
+        if any(YEAR.match(token.text) and int(token.text) < publication_year for token in doc[trigger].subtree):
+            return True
+        if any(YEAR.match(token.text) and int(token.text) < publication_year for token in _clause_scope(doc[trigger])):
+            return True
+        if any(YEAR.match(token.text) and int(token.text) < publication_year for token in list(doc[trigger].ancestors)[:6]):
+            return True  # "since 2014, when militants kidnapped 276 schoolgirls": the clause hangs on the year
+    return _running_total(doc[trigger], lexicon())
+
+
+def _clause_scope(trigger: Token) -> list[Token]:
+    """The trigger's clause without relative clauses, and the adverbials of the clauses it hangs
+    in ('In April 2023, an air strike on a crowd gathered ..., killed 170': the date sits on the
+    first verb of the sentence)."""
+    out: list[Token] = []
+
+    def walk(token: Token) -> None:
+        out.append(token)
+        for child in token.children:
+            if child.dep_ not in ("relcl", "acl"):
+                walk(child)
+
+    walk(trigger)
+    token = trigger
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            break
+        for child in head.children:
+            if child.i != token.i and child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ != "since":
+                out.extend(child.subtree)
+        token = head
+    return out
+
+
+def _running_total(trigger: Token, lex: Lexicon) -> bool:
+    scope = _clause_scope(trigger)
+    for token in scope:
+        if token.lower_ == "since":
+            for word in token.doc[token.i + 1: token.i + 6]:
+                if word.lemma_.lower() in lex.since_nouns:
+                    return True
+        if token.lower_ == "those" and token.dep_ == "det" and token.head.head.lower_ in ("during", "in", "amid"):
+            return True  # "killed during those protests": the earlier events just described
+    text = " ".join(t.lower_ for t in sorted(scope, key=lambda t: t.i))
+    for period in lex.past_periods:
+        at = f" {text} ".find(f" {period} ")
+        if at >= 0 and not f" {text} "[:at].endswith(" since"):
+            return True
+    if any(c.lower_ in ("has", "have", "had") and c.dep_ == "aux" for c in trigger.children):
+        for period in lex.perfect_periods:
+            if f" {period} " in f" {text} ":
+                return True  # "roadside bombs had killed dozens of civilians this year"
+    if trigger.pos_ in ("VERB", "AUX") and any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in trigger.children):
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in lex.cumulative_subjects:
+            return True  # "The conflict has killed more than 40,000 people"
+    if _standing_displacement(trigger):
+        return True
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i != trigger.i:
+        return _running_total(trigger.head, lex)  # "have killed 6,200 since the coup, and 28,000 have been arrested"
+    return False
+
+
+def _standing_displacement(trigger: Token) -> bool:
+    """'More than 7 million people are displaced in Congo', '40,000 remain displaced': the present
+    tense counts who is displaced now (a standing total), not who fled in the reported event
+    ('3,000 people were displaced', 'have fled')."""
+    if trigger.lemma_.lower() != "displace" and trigger.lower_ != "displaced":
+        return False
+    if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ in ("acomp", "xcomp") and head.lemma_.lower() == "remain" and head.tag_ in ("VBP", "VBZ")

@@ -1,0 +1,126 @@
+"""What a number counts and what happened to them: the counted noun ("25 people", "six
+Azerbaijanis", "25 were killed") and the kind word that governs it ("killed", "wounded",
+"evacuated", "marched"), read from the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .figure_lexicon import Lexicon
+from .figure_numbers import NumberPhrase
+
+
+def counted_noun(doc: Doc, number: NumberPhrase, lex: Lexicon) -> Token | None:
+    """The noun the number counts, if it counts people ('25 people', 'six Azerbaijanis', 'dozens of
+    protesters'); None for weeks, positions, kilometres, dollars..."""
+    head = doc[number.head]
+    candidates: list[Token] = []
+    if head.dep_ == "nummod":
+        candidates.append(head.head)
+    if number.last < len(doc):
+        candidates.append(doc[number.last])
+        if number.last + 1 < len(doc) and doc[number.last].pos_ in ("ADJ", "VERB") and doc[number.last + 1].pos_ in ("NOUN", "PROPN"):
+            candidates.append(doc[number.last + 1])  # "six suspected militants"
+        if number.last + 2 < len(doc) and doc[number.last + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+            candidates.append(doc[number.last + 2])  # "two senior Taliban commanders"
+    for noun in candidates:
+        # The number's own head may sit behind a few modifiers ("eight top al-Qaeda leaders").
+        reach = 6 if head.dep_ == "nummod" and noun.i == head.head.i else 3
+        if noun.i < number.first or noun.i - number.last > reach or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _is_people(noun, lex):
+            return noun
+    # The number itself stands for people: "25 were killed", "the toll rose to 25", "killing at least six".
+    nxt = doc[number.last] if number.last < len(doc) else None
+    if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in lex.word_kind:
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "npadvmod") or nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            return head
+    return None
+
+
+def _is_people(noun: Token, lex: Lexicon) -> bool:
+    word = noun.lower_
+    if word in lex.people or word in lex.civilian or word in lex.children or word in lex.combatant or word in lex.word_kind:
+        return True
+    # Nationalities and groups counted as people: "six Azerbaijanis", "five Americans".
+    return (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS") and word.endswith("s")
+
+
+def figure_kind(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon) -> tuple[str | None, int | None]:
+    """What happened to the counted people: the nearest kind word that governs the noun, else a
+    kind word in the same clause next to it."""
+    # The noun itself ("11 dead", "25 deaths", "5,000 protesters", "the death toll ... 25").
+    own = lex.word_kind.get(noun.lower_)
+    # Adjective or participle attached to the noun: "11 people dead", "138 people wounded".
+    for child in noun.children:
+        kind = kind_of(child, lex)
+        if kind and child.dep_ in ("amod", "acl", "acomp", "relcl") and child.i > number.first:
+            return kind, child.i
+    # Up the tree: the verb the noun is subject or object of, through "said to have been".
+    token = noun
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            break
+        kind = kind_of(head, lex)
+        if kind:
+            return kind, head.i
+        if head.pos_ in ("VERB", "AUX"):
+            for desc in head.children:
+                if desc.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "advcl") and desc.i > noun.i:
+                    deep = _chain_kind(desc, lex)
+                    if deep:
+                        return deep
+            if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                break
+        token = head
+    if own is not None:
+        return own, noun.i
+    # Fallback: a kind word next to the number in the same clause.
+    for distance in range(1, 5):
+        for j in (number.last - 1 + distance, number.first - distance):
+            if 0 <= j < len(doc):
+                if doc[j].is_punct and doc[j].text in ";:" or doc[j].lower_ in ("while", "whereas"):
+                    continue
+                kind = kind_of(doc[j], lex)
+                if kind:
+                    return kind, j
+    return None, None
+
+
+def gathering(doc: Doc, trigger: int | None) -> bool:
+    """A crowd verb that only a crowd does: '8,000 people marched', 'people who took part'."""
+    return trigger is not None and doc[trigger].lemma_.lower() in ("march", "rally", "gather", "protest", "demonstrate", "take")
+
+
+def _chain_kind(token: Token, lex: Lexicon) -> tuple[str, int] | None:
+    """Follow xcomp/conj chains: 'said to have been killed', 'were evacuated and treated'."""
+    for _ in range(3):
+        kind = kind_of(token, lex)
+        if kind:
+            return kind, token.i
+        nxt = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if nxt is None:
+            return None
+        token = nxt
+    return None
+
+
+def kind_of(token: Token, lex: Lexicon) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD"):
+        if lemma == "lose":
+            # "lost their lives" yes; "lost the war" no.
+            return "killed" if any(c.lower_ in ("lives", "life") for c in token.children) else None
+        if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
+            return "killed"  # "shot dead a security guard"
+        if lemma == "hold":
+            return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
+        if lemma == "take":
+            if any(c.lower_ == "part" for c in token.children):
+                return "crowd"  # "people who took part in the march"
+            return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
+        kind = lex.verb_kind.get(lemma)
+        if kind:
+            return kind
+    return lex.word_kind.get(token.lower_) if token.pos_ in ("ADJ", "NOUN", "VERB") else None

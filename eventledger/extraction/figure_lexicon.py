@@ -1,0 +1,51 @@
+"""The figures vocabulary, read once from `eventledger/data/figures/figures.toml`: which verbs and
+words tell each kind of figure, which nouns count people (and civilians, children, fighters),
+the vague counts ("dozens"), and the cues that mark a figure as background."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verb_kind: dict[str, str]
+    word_kind: dict[str, str]
+    civilian: frozenset[str]
+    children: frozenset[str]
+    combatant: frozenset[str]
+    people: frozenset[str]
+    vague: dict[str, int]
+    crowd_nouns: frozenset[str]
+    titles: frozenset[str]
+    since_nouns: frozenset[str] = frozenset()
+    cumulative_subjects: frozenset[str] = frozenset()
+    past_periods: tuple[str, ...] = ()
+    perfect_periods: tuple[str, ...] = ()
+    part_of: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("eventledger.data").joinpath("figures/figures.toml").read_text("utf-8"))
+    verb_kind: dict[str, str] = {}
+    word_kind: dict[str, str] = {}
+    for kind, spec in data["kinds"].items():
+        for verb in spec["verbs"]:
+            verb_kind.setdefault(verb, kind)
+        for word in spec["words"]:
+            word_kind.setdefault(word, kind)
+    nouns = data["nouns"]
+    return Lexicon(
+        verb_kind, word_kind, frozenset(nouns["civilian"]), frozenset(nouns["children"]), frozenset(nouns["combatant"]),
+        frozenset(nouns["people"]), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
+        frozenset(nouns["titles"]),
+        frozenset(data.get("background", {}).get("since_nouns", ())),
+        frozenset(data.get("background", {}).get("cumulative_subjects", ())),
+        tuple(data.get("background", {}).get("past_periods", ())),
+        tuple(data.get("background", {}).get("perfect_periods", ())),
+        frozenset(data.get("background", {}).get("part_of", ())),
+    )

@@ -1,0 +1,108 @@
+"""Which verbs make statements and of what kind (demand, accuse, deny, reject, appeal, support,
+threaten, claim): the speech verb or phrasal verb, or for a bare "claim" the cue words in what
+was said; and the verbs that look like speech but state nothing ("are said to have been
+killed", "asked not to be named", "a strike blamed on the RSF"). The vocabulary is in
+`eventledger/data/statements/speech_acts.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from .speaker_phrases import agent_of, hung_subject
+
+# A cheap test before parsing: sentences without any of these cannot hold a statement.
+PREFILTER = re.compile(
+    r"[“”\"«»]|\b(?:sa(?:id|ys?)|announc|stat|told|tells?|claim|accus|blam|condemn|den(?:y|ied|ies)|"
+    r"reject|refut|call(?:ed|s|ing)?\s+(?:on|for|upon)|call(?:ed|s)\b|urg|appeal|demand|insist|warn|threat|"
+    r"support|back|welcom|endors|according to|wrote|writes|emphasi|stress|declar|describ|dismiss|vow)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechActs:
+    verb_kind: dict[str, str]
+    phrasal: dict[str, str]
+    cues: tuple[tuple[str, re.Pattern[str]], ...]
+    group_nouns: frozenset[str]
+    anaphoric_nouns: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def speech_acts() -> SpeechActs:
+    data = tomllib.loads(resources.files("eventledger.data").joinpath("statements/speech_acts.toml").read_text("utf-8"))
+    verb_kind: dict[str, str] = {}
+    for kind, verbs in data["verbs"].items():
+        for verb in verbs:
+            verb_kind.setdefault(verb, kind)  # the first, most specific kind wins
+    phrasal = {phrase: kind for kind, phrases in data["phrasal"].items() for phrase in phrases}
+    cues = tuple(
+        (kind, re.compile("|".join(patterns), re.I)) for kind, patterns in data["cues"].items()
+    )
+    return SpeechActs(verb_kind, phrasal, cues, frozenset(data["speakers"]["group_nouns"]),
+                      frozenset(data["speakers"].get("anaphoric_nouns", ())))
+
+
+def speech_kind(verb: Token) -> str | None:
+    acts = speech_acts()
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+    if preps & {"into", "onto", "through", "across"}:
+        return None  # "a missile slammed into a building", "charged through the crowd": motion, not speech
+    for prep in preps:
+        phrase = f"{verb.lemma_.lower()} {prep}"
+        if phrase in acts.phrasal:
+            return acts.phrasal[phrase]
+    return acts.verb_kind.get(verb.lemma_.lower())
+
+
+def cue_kind(text: str, doc: Doc | None = None, span: tuple[int, int] | None = None) -> str | None:
+    if doc is not None and span is not None:
+        text = _mask_names(text, doc, span)
+    for kind, pattern in speech_acts().cues:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _mask_names(text: str, doc: Doc, span: tuple[int, int]) -> str:
+    """Blank out names of organisations ("the Rapid Support Forces", "the Anti-Terrorism Unit"):
+    a cue word inside a name says nothing about the speech act."""
+    chars = list(text)
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART"):
+            continue
+        for token in ent:
+            if token.is_title or token.is_upper:
+                for k in range(token.idx - span[0], token.idx - span[0] + len(token.text)):
+                    if 0 <= k < len(chars):
+                        chars[k] = " "
+    return "".join(chars)
+
+
+def is_hedge(verb: Token) -> bool:
+    """"25 people are said to have been killed": a hedge on a report, not a statement."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def is_modifier_participle(verb: Token) -> bool:
+    """"a drone strike blamed on the RSF": a participle describing a noun, with no one saying it."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and agent_of(verb) is None and hung_subject(verb) is None
+
+
+def asks_anonymity(verb: Token) -> bool:
+    """"who asked not to be named", "requested anonymity": why a source is unnamed, not a statement."""
+    if verb.lemma_.lower() not in ("ask", "request", "speak", "talk"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in ("name", "identify", "quote") \
+                and any(c.dep_ == "neg" for c in child.children):
+            return True
+        if child.dep_ == "dobj" and child.lower_ == "anonymity":
+            return True
+    return False
