@@ -6,7 +6,7 @@ every candidate name); the loss is minus the log of the probability given to the
 (any candidate overlapping a gold LOCATION, or "no place" when gold has none), plus an L2 penalty.
 numpy only, full-batch gradient descent (Adam). The held-out half is never read here.
 
-    python scripts/train_place_ranker.py [--folds 5] [--repeats 3] [--l2 0.03] [--filter-l2 0.3]
+    python scripts/train_place_ranker.py [--folds 5] [--repeats 3] [--l2 0.3] [--filter-l2 0.3]
                                          [--features generic|structural|all] [--sweep]
                                          [--out eventledger/data/places/ranker.npz] [--no-write]
 """
@@ -24,7 +24,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from eventledger.extraction import place_ranker  # noqa: E402
-from eventledger.score.locations import DEFAULT_GOLD, _token_at, load, select  # noqa: E402
+from eventledger.score.locations import DEFAULT_GOLD, Record, _token_at, load, select  # noqa: E402
+
+SUPPLEMENT = REPO / "eventledger/data/places/supplement.jsonl"
 
 # Features that copy the rules' final decision (rather than a general property of the pair).
 RULE_DECISION = {"rule_choice", "none:rule_none"}
@@ -55,6 +57,35 @@ def build(records, nlp):
                 right[k] = any(a < end and start < b for start, end in record.locations)
         items.append((matrix, right))
     return items
+
+
+def load_supplement(path: Path = SUPPLEMENT) -> list[Record]:
+    """The project-written training sentences (see supplement.README.md) as gold records."""
+    import json
+
+    records = []
+    if not path.exists():
+        return records
+    for n, line in enumerate(path.read_text("utf-8").splitlines()):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = row["text"]
+        start = _word_at(text, row["verb"])
+        locations = [(a, a + len(name)) for name in row["locations"] for a in [text.index(name)]]
+        records.append(Record(f"supplement-{n}", text, (start, start + len(row["verb"])), locations,
+                              list(row["locations"])))
+    return records
+
+
+def _word_at(text: str, word: str) -> int:
+    """The first occurrence of the word as a whole word."""
+    import re
+
+    match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    if match is None:
+        raise ValueError(f"{word!r} not in {text!r}")
+    return match.start()
 
 
 def penalties(mask: np.ndarray, l2: float, filter_l2: float | None) -> np.ndarray:
@@ -124,8 +155,9 @@ def feature_mask(kind: str) -> np.ndarray:
     raise ValueError(kind)
 
 
-def cross_validate(items, kind: str, l2, folds: int, repeats: int) -> tuple[float, float]:
-    """Mean accuracy of the model and of the rules over held-out folds of the dev half."""
+def cross_validate(items, kind: str, l2, folds: int, repeats: int, extra=()) -> tuple[float, float]:
+    """Mean accuracy of the model and of the rules over held-out folds of the dev half (the
+    supplementary items `extra` join every training set, never a test fold)."""
     mask = feature_mask(kind)
     if isinstance(l2, tuple):
         l2 = penalties(mask, *l2)
@@ -134,7 +166,7 @@ def cross_validate(items, kind: str, l2, folds: int, repeats: int) -> tuple[floa
         order = np.random.default_rng(seed).permutation(len(items))
         for k in range(folds):
             test_idx = set(order[k::folds].tolist())
-            train_items = [it for i, it in enumerate(items) if i not in test_idx and it is not None]
+            train_items = [it for i, it in enumerate(items) if i not in test_idx and it is not None] + list(extra)
             test_items = [it for i, it in enumerate(items) if i in test_idx]
             w = train(train_items, mask, l2)
             model_scores.append(accuracy(test_items, w))
@@ -147,13 +179,14 @@ def main(argv=None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--l2", type=float, default=0.03)
+    parser.add_argument("--l2", type=float, default=0.3)
     parser.add_argument("--filter-l2", type=float, default=0.3,
                         help="L2 penalty on the features that are the rules' filters (default: --l2)")
     parser.add_argument("--features", choices=["all", "generic", "structural"], default="generic")
     parser.add_argument("--sweep", action="store_true", help="cross-validate a grid of l2 and feature sets")
     parser.add_argument("--out", type=Path, default=REPO / "eventledger/data/places/ranker.npz")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--no-supplement", action="store_true", help="train on the dev half only")
     args = parser.parse_args(argv)
 
     from eventledger.language import load_model
@@ -164,15 +197,17 @@ def main(argv=None) -> int:
     items = build(dev, load_model())
     print(f"dev records {len(dev)}, featurised in {time.time() - started:.1f}s, "
           f"{len(place_ranker.FEATURES)} features; rules on dev {rule_accuracy(items):.3f}")
-    grid = [(kind, l2, f) for kind in ("structural", "generic", "all") for l2 in (0.01, 0.03, 0.1)
+    extra = [] if args.no_supplement else [it for it in build(load_supplement(), load_model()) if it is not None]
+    print(f"supplementary sentences: {len(extra)}")
+    grid = [(kind, l2, f) for kind in ("structural", "generic", "all") for l2 in (0.03, 0.1, 0.3)
             for f in (None, 0.3)] if args.sweep else [(args.features, args.l2, args.filter_l2)]
     for kind, l2, filter_l2 in grid:
-        model, rules = cross_validate(items, kind, (l2, filter_l2), args.folds, args.repeats)
+        model, rules = cross_validate(items, kind, (l2, filter_l2), args.folds, args.repeats, extra)
         print(f"  {args.folds}-fold x{args.repeats} CV  features={kind:10s} l2={l2:<5} filter l2={filter_l2}  "
               f"model {model:.3f}  (rules {rules:.3f})")
 
     mask = feature_mask(args.features)
-    usable = [it for it in items if it is not None]
+    usable = [it for it in items if it is not None] + extra
     w = train(usable, mask, penalties(mask, args.l2, args.filter_l2))
     print(f"trained on all of dev: dev accuracy {accuracy(items, w):.3f}")
     order = np.argsort(-np.abs(w))

@@ -155,3 +155,42 @@ def test_ranker_never_overrides_hard_exclusions(nlp):
 def test_a_name_before_refugee_camp_is_a_place_even_when_tagged_an_organisation(nlp):
     text = "Shelling hit a school in the Bureij refugee camp in central Gaza on Monday, killing four people."
     assert _place(nlp, text, "Shelling") == "Bureij"
+
+
+# ---- ranker rules: another time, a consequence, a container naming a place -----------------------
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # A place named by a container that modifies its place noun: the named place is the more specific.
+    ("A mortar round hit a market in the south Kabul neighbourhood of Chilsitoon, killing two.", "hit", "Chilsitoon"),
+    ("Two policemen were shot by gunmen in Syria's eastern city of Deir ez-Zor on Monday.", "shot", "Deir ez-Zor"),
+    ("Two soldiers were killed in Helmand province's Nad Ali district on Monday.", "killed", "Nad Ali district"),
+])
+def test_container_naming_a_place_gives_way(nlp, text, trigger, expected):
+    assert _place(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # A place inside a clause of another time or reason is that clause's event's.
+    ("Border guards have detained dozens of smugglers since rebels overran Tessalit in 2012.", "detained"),
+    # A place under the consequence an event prompted is the consequence's.
+    ("Two aid workers were shot on Friday, killings which prompted Oslo to suspend its programme.", "shot"),
+])
+def test_place_of_another_time_or_consequence(nlp, text, trigger):
+    assert _place(nlp, text, trigger) is None
+
+
+def test_possessive_ending_is_not_part_of_a_place_name(nlp):
+    doc = nlp("Fighting spread to Kandahar province's Panjwai district.")
+    assert "Kandahar province" in [s.text for s in place_spans(doc)]
+    assert not any(s.text.endswith("'s") for s in place_spans(doc))
+
+
+def test_supplementary_training_sentences_are_well_formed():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "eventledger/data/places/supplement.jsonl"
+    for line in path.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        assert row["verb"] in row["text"]
+        assert all(name in row["text"] for name in row["locations"])

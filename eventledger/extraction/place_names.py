@@ -40,8 +40,8 @@ def place_spans(doc: Doc) -> list[Span]:
         while start < ent.end and (doc[start].is_punct or doc[start].is_space):
             start += 1
         end = ent.end
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+            end -= 1  # (and "Helmand province's": the possessive ending is not part of the name)
         if start >= end:
             continue
         span = doc[start:end]

@@ -69,6 +69,8 @@ def _feature_names() -> list[str]:
     names += [f"up:{d}" for d in _PATH_DEPS] + [f"down:{d}" for d in _PATH_DEPS]
     names += ["lca_verb", "lca_noun", "lca_is_trigger_head", "trigger_verb", "trigger_noun", "acronym",
               "only_candidate", "has_container_after", "is_container_of_before", "most_specific_place"]
+    names += ["names_container_of", "person_np_on_path", "other_verb_conj_on_path", "level_above_min",
+              "none:person_np_only"]
     return names
 
 
@@ -150,12 +152,48 @@ def _ruled_out(span: Span, trigger: Token) -> bool:
             return True  # "vowed to march into X", "..., he told reporters in X": another clause's place
         if t.dep_ == "agent" and t.head.lemma_.lower() in cues["sequence_verbs"]:
             return True  # "which was followed by another explosion in X"
+        if t.dep_ == "advcl" and P.subordinator(t) in _OTHER_TIME - {"after"}:
+            return True  # "captured X since bombers hit Y", "before they withdrew from Y": another time
+        if t.pos_ == "VERB" and t.i != trigger.i and t.dep_ != "acl" and t.lemma_.lower() in cues["causal_verbs"]:
+            return True  # "murders which prompted X to ...": the consequence's place
     if not up_t:
         return False  # under the event word
     if any(t.dep_ == "advcl" and P.subordinator(t) in _OTHER_TIME for t in up_t):
         return True
     causal = cues["causal_verbs"]
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in causal for t in up_t)
+
+
+def named_within(span: Span, others: list[Span]) -> Span | None:
+    """'the south Baghdad neighbourhood of Al-Bayaa', "Iraq's northern city of Mosul", "Aleppo's
+    districts of X, Y": the name modifies a place noun that another name names; that one is the
+    more specific place (the first of them when several are listed)."""
+    cues = N.place_cues()
+    root = span.root
+    if root.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return None
+    noun = root.head
+    if noun.lower_ not in cues["place_nouns"] or noun.i < span.end:
+        return None
+    tokens: set[int] = set()
+    named = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    objects = [c for c in named[0].children if c.dep_ == "pobj"] if named else []
+    if objects:
+        tokens = {objects[0].i} | {t.i for t in objects[0].conjuncts}
+    # "Helmand province's Nad Ali district": a later name compounded on the same noun
+    tokens |= {c.i for c in noun.children if c.dep_ == "compound" and c.i >= span.end}
+    level = N.place_level(span)
+    inner = [o for o in others if o is not span and o.start >= span.end and any(o.start <= i < o.end for i in tokens)
+             and N.place_level(o) <= level]  # (but "the Swat valley of northwest Pakistan": the country contains it)
+    return min(inner, key=lambda o: o.start) if inner else None
+
+
+def _on_participant(up_c: list[Token]) -> bool:
+    """'the head of ISIS forces in Tabqa town was killed', 'people who took refuge in X': the name
+    places a person or an institution the sentence names, not the event."""
+    cues = N.place_cues()
+    return any(t.pos_ in ("NOUN", "PROPN") and (N.is_person_noun(t) or t.lower_ in cues["institution_nouns"]
+                                               or t.ent_type_ == "PERSON") for t in up_c[1:])
 
 
 def _outside_country(span: Span) -> bool:
@@ -213,6 +251,7 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
     eligible_dists = [tree_dists[k] for k, (s, _) in enumerate(spans) if (s.start, s.end) in kept_ids]
     any_attached = False
     any_path = False
+    person_np_flags: list[bool] = []
     simple = [P.Candidate(s, 0, 0, False, N.place_level(s) if is_place else 0, N.phrase_head(s), False)
               for s, is_place in spans]
     place_levels = [c.level for c, (_, is_place) in zip(simple, spans) if is_place]
@@ -331,6 +370,14 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
         f[_INDEX["is_container_of_before"]] = float(any(
             j != k and P.follows_as_container(simple[j], simple[k]) for j in range(len(spans))))
         f[_INDEX["most_specific_place"]] = float(is_place and level == min(place_levels))
+        f[_INDEX["names_container_of"]] = float(named_within(span, [s for s, _ in spans]) is not None)
+        f[_INDEX["person_np_on_path"]] = float(_on_participant(up_c))
+        if person_np_flags is not None:
+            person_np_flags.append(f[_INDEX["person_np_on_path"]] > 0)
+        f[_INDEX["other_verb_conj_on_path"]] = float(any(
+            t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in cues["event_verbs"]
+            and t.lemma_.lower() not in cues["scene_verbs"] for t in between))
+        f[_INDEX["level_above_min"]] = float(is_place and level > min(place_levels))
         rows.append(f)
     none = np.zeros(len(FEATURES))
     none[_INDEX["none"]] = 1
@@ -345,6 +392,7 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
         t.lemma_.lower() in cues["speech_verbs"] for t in [trigger] + list(trigger.ancestors)[:2] if t.pos_ == "VERB"))
     none[_INDEX["none:n_eligible"]] = math.log1p(len(kept_ids))
     none[_INDEX["none:n_wide"]] = math.log1p(len(wide_ids))
+    none[_INDEX["none:person_np_only"]] = float(bool(person_np_flags) and all(person_np_flags))
     options = [None] + [s for s, _ in spans]
     return options, np.vstack([none] + rows)
 
@@ -371,11 +419,14 @@ def rank(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False, w: np
     scores = matrix @ w
     best = options[int(np.argmax(scores))]
     if best is not None:
+        inner = named_within(best, options[1:])
+        if inner is not None:
+            return inner, True
         # the most specific of nested places: "the Karrada district of Baghdad", "X in central Y"
         chosen = P.Candidate(best, 0, 0, False, N.place_level(best), N.phrase_head(best), False)
         for span in options[1:]:
-            if span is best or span.end > best.start:
-                continue
+            if span is best or span.end > best.start or named_within(span, options[1:]) is best:
+                continue  # (not "the Kabul neighbourhood of X": Kabul names where X lies)
             other = P.Candidate(span, 0, 0, False, N.place_level(span), N.phrase_head(span), False)
             if other.level <= chosen.level and P.follows_as_container(other, chosen):
                 return span, True

