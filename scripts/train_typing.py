@@ -504,7 +504,8 @@ SLOTS.update({
     "REP": ["state media reported", "the Syrian Observatory for Human Rights said", "a military spokesman said",
             "officials said", "a local official said", "witnesses told AFP", "the interior ministry said",
             "police said", "residents said", "a UN report said", "local media reported", "a security source said",
-            "the army said in a statement", "a monitoring group said", "a human rights group said"],
+            "the army said in a statement", "a monitoring group said", "a human rights group said",
+            "state television reported", "the army said in a statement read on state television"],
     "BASE": ["an army base", "a military camp", "a police station", "a checkpoint", "an army post", "a military outpost",
              "a barracks", "a police post", "a military convoy", "an army patrol", "a border post"],
     "SOFT": ["a market", "a mosque", "a church", "a school", "a bus station", "a crowded street", "a wedding party",
@@ -1256,6 +1257,58 @@ FRAMES_MORE3: dict[str, list[str]] = {
     ],
 }
 for _label, _frames in FRAMES_MORE3.items():
+    FRAMES[_label] = FRAMES[_label] + _frames
+
+# slips seen in whole articles, each a pattern with its distractors: a drone that carries the
+# explosive is a drone strike; an agreement described or denied is no new agreement; a participle
+# describing a place ("the secured area") is no capture; a crowd waiting for food is not a
+# protest; armed men who storm a named village attack its people; state television is a source
+FRAMES_MORE4: dict[str, list[str]] = {
+    "Air/drone strike": [
+        "{NSAX} launched an explosive-laden drone at {BASE} near {PLACE}, wounding {NUM} soldiers, {REP}.",
+        "An explosives-laden drone struck a fuel depot in {PLACE} {DATE}, sparking a large fire, {REP}.",
+        "{NSAX} struck a cargo ship with two missiles and an explosive-laden drone off {PLACE}, wounding {NUM} crew members.",
+        "A drone packed with explosives hit {SOFT} in {PLACE}, killing {NUM} people{SRC}.",
+        "A kamikaze drone slammed into an apartment block in {PLACE} {DATE}, {REP}.",
+        "A drone dropped a grenade on {BASE} in {PLACE}, wounding {NUM} soldiers{SRC}.",
+    ],
+    "Attack": [
+        "{GOVX} opened fire on a crowd waiting for flour near an aid distribution point in {PLACE}, killing {NUM} people, {REP}.",
+        "{NUM} people were killed {DATE} when soldiers fired at a crowd gathered around an aid truck in {PLACE}, {REP}.",
+        "Gunmen opened fire on a crowd of mourners at a funeral in {PLACE}, killing {NUM}{SRC}.",
+        "Dozens of gunmen on motorbikes stormed {N}, a rural commune in {PLACE}, {DATE}, setting fire to shops and shooting residents who tried to flee, {REP}.",
+        "{NSAX} stormed {N} village {DATE} and killed {NUM} villagers, {REP}.",
+        "Armed men raided {N}, a farming village near {PLACE}, shooting residents and burning homes{SRC}.",
+    ],
+    "Armed clash": [
+        "The army said in a statement read on state television that soldiers pursued the attackers and \"neutralised\" about {NUM} of them near {PLACE}.",
+        "{GOVX} and allied militiamen chased the gunmen into the bush near {PLACE} and killed {NUM} of them, {REP}.",
+    ],
+    "Agreement": [
+        "{GOVX} and {NSAX} signed a truce {DATE} that covers {PLACE}, {REP}.",
+    ],
+    "none": [
+        "{NSAX} said the truce did not cover ships linked to {COUNTRY}.",
+        "The ceasefire, which does not apply to {PLACE}, was agreed last year.",
+        "The deal excludes {PLACE}, where fighting has continued, {REP}.",
+        "The agreement does not cover the border areas, officials said.",
+        "{GOVX} said it had killed a commander of {NSAX} in violation of the ceasefire that ended the war last year.",
+        "{NSAX} said they remained committed to the ceasefire agreement and denied firing the rockets.",
+        "Both sides accused each other of violating the truce, which has largely held since {MONTH}.",
+        "The {YEAR} peace deal ended decades of war between the government and {NSAX}.",
+        "Security officials in full riot gear blocked reporters inside the secured area around the convention center.",
+        "Soldiers patrolled the secured zone around {PLACE} as delegates arrived.",
+        "Residents of the occupied territories said they feared new restrictions.",
+        "A crowd waited for flour at an aid distribution point in {PLACE} {DATE}.",
+        "Crowds of people queued for bread outside a bakery in {PLACE}.",
+        "{COUNTRY} joined the US-led coalition against the Islamic State group this month, a move {NSAX} denounced.",
+        "{COUNTRY} joined the regional alliance at a summit {DATE}, {REP}.",
+        "The president said on state television that the economy would recover.",
+        "State television broadcast the minister's speech {DATE}.",
+        "The announcement was read on state television {DATE}, {REP}.",
+    ],
+}
+for _label, _frames in FRAMES_MORE4.items():
     FRAMES[_label] = FRAMES[_label] + _frames
 
 # photo captions and headlines built around the event as a noun phrase ("after an air strike on

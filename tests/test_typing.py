@@ -273,3 +273,60 @@ def test_model_overrules_only_a_contested_weak_decision():
     assert not _contested(clear)
     kind = classify("A suicide bomber blew himself up at a checkpoint, killing 12 soldiers.")
     assert kind.sub_event_type == "Suicide bomb"
+
+
+# Slips that made wrong events inside whole articles, each a general pattern (sentences written
+# for these tests): the positive reading and its distractor side by side.
+ARTICLE_SLIPS = [
+    # a drone that carries the explosive is a drone strike; an explosives-laden car is still a car bomb
+    ("Rebels launched an explosive-laden drone at the airport, wounding two guards.", "Air/drone strike"),
+    ("A drone packed with explosives hit a checkpoint on the highway, killing two soldiers.", "Air/drone strike"),
+    ("The militia struck an oil tanker with a missile and an explosives-laden drone off the coast.", "Air/drone strike"),
+    ("A drone dropped a grenade on an army trench, wounding three soldiers.", "Air/drone strike"),
+    ("Militants rammed an explosives-laden car into the gate of the base, killing 18 people.", "Remote explosive/landmine/IED"),
+    # an agreement described or denied is not a new agreement
+    ("The rebels said the truce did not cover convoys bound for the capital.", "none"),
+    ("The ceasefire, which does not apply to the northern front, was announced last month.", "none"),
+    ("The army and the rebels signed a truce on Sunday in the border town.", "Agreement"),
+    # a participle describing a place is no territory change
+    ("Guards in riot gear kept journalists inside the secured area around the stadium.", "none"),
+    ("Soldiers patrolled the secured zone around the airport as delegates arrived.", "none"),
+    ("Government troops secured the town on Monday after the militants fled.", "Government regains territory"),
+    ("The militia that seized Kibua said it would stay until the elections.", "Non-state actor overtakes territory"),
+    # a crowd that no word shows protesting is people: fire on it is an attack
+    ("Soldiers opened fire on a crowd waiting for flour near an aid distribution point, killing six.", "Attack"),
+    ("Troops fired into a crowd of mourners at a funeral, killing five.", "Attack"),
+    ("Police opened fire on a crowd of demonstrators outside parliament, killing three.", "Excessive force against protesters"),
+    ("Police fired tear gas and then opened fire on the crowd, killing two.", "Excessive force against protesters"),
+    # armed men who storm a named village attack its people; an attack on soldiers is a battle
+    ("Dozens of gunmen on motorbikes stormed Tigou, a farming commune near the border, on Sunday, "
+     "setting fire to the market and shooting residents who tried to flee.", "Attack"),
+    ("Militants attacked Dabora on Sunday, killing nine soldiers at the army post.", "Armed clash"),
+    ("An army patrol was ambushed near the river crossing, the ministry said.", "Armed clash"),
+    # state television is a source; neutralising the attackers is a battle
+    ("The army said on state television that soldiers pursued the attackers and \"neutralised\" about 20 of them.", "Armed clash"),
+    ("The minister spoke on state television about the new budget.", "none"),
+    ("State television showed the president opening a new hospital in the capital.", "none"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ARTICLE_SLIPS)
+def test_article_slips(text, expected):
+    kind = classify(text)
+    assert kind.sub_event_type == expected, (text, kind)
+
+
+def test_attributive_participle_is_not_a_capture_cue():
+    from eventledger.extraction.eventtype.lexicon import find
+
+    assert not find("Reporters were kept inside the secured area around the hall.").has("capture")
+    assert find("Troops secured the area around the hall after the clashes.").has("capture")
+    assert find("The group that captured the town of Pinga said it would stay.").has("capture")
+
+
+def test_weapon_word_inside_another_weapon_phrase_does_not_vote():
+    from eventledger.extraction.eventtype.lexicon import find
+    from eventledger.extraction.eventtype.rules import decide
+
+    votes = decide(find("Rebels launched an explosive-laden drone at the airport.")).votes
+    assert "Remote explosive/landmine/IED" not in votes and "Air/drone strike" in votes

@@ -60,14 +60,15 @@ def classify(text: str) -> EventKind:
     decision = decide(found)
     if decision.sub == "none" and _may_ask_model(found, decision):
         second = opinion(text, found)
-        if second is not None and second.sub != "none" and second.probability >= MODEL_MIN:
+        if second is not None and second.sub != "none" and second.probability >= MODEL_MIN \
+                and not _unseen_protest(found, second.sub):
             kind = _from_model(text, second)
             if kind is not None:
                 return kind
     elif decision.sub != "none" and _contested(decision):
         second = opinion(text, found)
         if second is not None and second.sub not in ("none", decision.sub) and second.probability >= OVERRULE_MIN \
-                and not _absorbed(decision.sub, second.sub):
+                and not _absorbed(decision.sub, second.sub) and not _unseen_protest(found, second.sub):
             kind = _from_model(text, second)
             if kind is not None:
                 return kind
@@ -122,6 +123,18 @@ def _absorbed(rule_sub: str, model_sub: str) -> bool:
     apply and the model does not know): the model does not take a protest or a riot away."""
     types = taxonomy().type_of
     return types[rule_sub] in ("Protests", "Riots") and types[model_sub] not in ("Protests", "Riots")
+
+
+def _unseen_protest(found, model_sub: str) -> bool:
+    """The model does not turn an attack into a protest the rules saw no sign of ("troops opened
+    fire on a crowd waiting for flour"): a crowd alone is not a demonstration."""
+    from .rules import _waiting_crowd
+
+    if taxonomy().type_of[model_sub] not in ("Protests", "Riots"):
+        return False
+    if any(found.has(cue) for cue in ("protest", "protest_cs", "crowd_control", "riot", "protest_violent", "mob")):
+        return False
+    return not any(not _waiting_crowd(found.text, h) for h in found.get("protest_weak"))
 
 
 def _from_model(text: str, second) -> EventKind | None:

@@ -77,6 +77,28 @@ def _has_upper(pattern: str) -> bool:
     return "(?-i" in pattern or any(ch.isupper() for ch in re.sub(r"\\.", "", pattern))
 
 
+_PARTICIPLE = re.compile(r"(?:secured|captured|seized|liberated|occupied|retaken|recaptured|controlled|overrun|regained|"
+                         r"reclaimed|taken|held|freed)\s+(\S+)", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|of|in|into|inside|within)\s+"
+                                r"(?:(?:newly|recently|once|previously|formerly|now|long|heavily|partly|partially|fully)[\s-]+)?$", re.I)
+_NOT_NOUN = {"the", "a", "an", "its", "their", "his", "her", "our", "control", "back", "full", "all", "most", "much", "parts",
+             "part", "large", "several", "it", "them", "by", "from", "over", "two", "three", "four", "five", "some", "many",
+             "another", "more", "key", "strategic"}
+
+
+def _attributive(text: str, start: int) -> bool:
+    """A participle used as an adjective: "the secured area", "the occupied territories", "a
+    recently liberated town" describe a place; "the militia that captured the town" took one."""
+    m = _PARTICIPLE.match(text, start)
+    if not m or m.group(1).lower().strip(",.;") in _NOT_NOUN or m.group(1)[0].isdigit():
+        return False
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 30), start))
+
+
+# territory cues that a participle used as an adjective would fire
+_PLACE_CUES = {"capture", "capture_named", "capture_gov", "capture_loose"}
+
+
 def find(text: str) -> Found:
     starts = sentence_starts(text)
     hits: dict[str, list[Hit]] = {}
@@ -84,7 +106,8 @@ def find(text: str) -> Found:
     same_length = len(lower) == len(text)  # offsets must hold ("İ" lower-cases to two characters)
     for cue in cues():
         scan = cue.lowered.finditer(lower) if cue.lowered is not None and same_length else cue.pattern.finditer(text)
-        found = [Hit(cue.name, m.start(), m.end(), bisect.bisect_right(starts, m.start()) - 1) for m in scan]
+        found = [Hit(cue.name, m.start(), m.end(), bisect.bisect_right(starts, m.start()) - 1) for m in scan
+                 if cue.name not in _PLACE_CUES or not _attributive(text, m.start())]
         if found:
             hits[cue.name] = found
     return Found(text, starts, hits)

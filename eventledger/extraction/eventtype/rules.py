@@ -91,14 +91,14 @@ _PEOPLE_BEFORE = re.compile(_PEOPLE.pattern + r"\s+(?:\S+\s+)?(?:were\s+|was\s+)
 _REASON = re.compile(r"\b(?:protest\w*|against|over|denounc\w*|condemn\w*|release of|demand\w*|anger at|outrage at|angered by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _PETTY = re.compile(r"rob|thie|stol|steal|burglar|carjack|cash-in|heist|fraud|scam|(?:criminal |drug |street |rival )?gang|cartel|(?:land|family|personal|business|domestic|marital|inheritance|debt|money|property) (?:dispute|row|quarrel)|quarrel|argument", re.I)
 # what a crowd does in a riot: with a weak protest word ("supporters of", "crowds") it makes a protest
-_RIOT_ACT = re.compile(r"attack\w* (?:the )?police|(?:threw|throwing|hurled|hurling|pelted|pelting) |stone-?throwing|petrol bombs?|molotov", re.I)
+_RIOT_ACT = re.compile(r"attack\w* (?:the |a )?police|(?:threw|throwing|hurled|hurling|pelted|pelting) |stone-?throwing|petrol bombs?|molotov", re.I)
 _AGREED = re.compile(r"(?:agreed|agree|signed|reached|struck|sealed|concluded|accepted) ", re.I)
 _PROTEST_ACTOR = re.compile(r"\s+(?:leaders?|movements?|groups?|organi[sz]ers|coalition|camp|figures?)\b", re.I)
 _PAST_AFTER = re.compile(
-    r"[^.;,!?]{0,40}?\b(?:last (?:week|month|year)|(?:a|one|two|three|four|five|six|several|\d+) (?:days|weeks|months|years) ago|"
+    r"[^.;,!?]{0,40}?\b(?:last (?:week|month|year)|(?:a|one|two|three|four|five|six|several|\d+) (?:days?|weeks?|months?|years?) ago|"
     r"earlier this (?:month|year)|over the (?:past|last) (?:\S+ )?(?:weeks|months|years?|decade)|"
     r"for (?:more than |nearly |almost |over |the past |the last )?(?:a|two|three|four|five|several|many|\d+) (?:decades?|years)|"
-    r"since (?:19|20)\d\d)\b", re.I)
+    r"since (?:19|20)\d\d|since the (?:start|beginning) of (?:the|this) (?:year|month))\b", re.I)
 _ANNOUNCED = re.compile(r"\b(?:announced|announces|said|says|declared|decided|pledged|vowed)(?: that)? (?:it|they|the group|the movement) (?:would|will)\s*$", re.I)
 CHANGE_CUES = {"change", "change_strong", "defect"}
 _SCOPE_BREAK = re.compile(r";|\b(?:after|since|when|while|as|before|following|but|and then)\b", re.I)
@@ -116,6 +116,26 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:operation|offensive|campaign|push|bid|attemp
                              r"trying|tried|sought|seeks?|intended|intends?)\s+(?:\w+\s+)?to\s+$", re.I)
 
 
+# what an agreement already in force does or does not say: "the truce did not cover ships linked
+# to Israel", "the ceasefire, which excludes the east, ...", "the deal was signed in 2019"
+_DESCRIBED = re.compile(
+    r"(?:\s*,?\s+(?:which|that))?\s+(?:(?:still|also|only|largely|already|reportedly|apparently)\s+)?"
+    r"(?:(?:did|does|do|has|have|had|was|were|is|are|would|will|could|should)(?:\s+not|n[’']t)\b|never\b|"
+    r"(?:covers?|covered|covering|excludes?|excluded|excluding|appl(?:y|ies|ied)|includes?|included|allows?|allowed|"
+    r"requires?|required|stipulates?|stipulated|bars?|barred|prohibits?|prohibited|forbids?|forbade|expires?|expired|"
+    r"remains?|remained|(?:calls?|called|provides?|provided) for|(?:is|was|were|are) (?:due|set|meant|supposed|"
+    r"fragile|shaky|signed in|agreed in|reached in|brokered in|only|largely|limited|restricted))\b)",
+    re.I)
+
+
+# an agreement already in force, named: "in violation of the ceasefire", "remains committed to
+# the truce", "the FARC's 2016 peace deal"
+_EXISTING = re.compile(
+    r"(?:\bviolat\w+(?: of)?|\bbreach(?:es|ed|ing)?(?: of)?|\brespect(?:s|ed|ing)?|\bcommit(?:ted|ment) to|\bcompl(?:y|ies|ied|iance) with|"
+    r"\babid(?:e|ing) by|\buphold(?:s|ing)?|\bsponsors?|\bguarantors? of|\bterms of|\bcollapse of|\b(?:19|20)\d\d)\s+"
+    r"(?:(?:the|a|an|its|their|this|that|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
     """How much a cue counts given where it is: later sentences of a snippet and later parts of
     a long text count a little less; a cue in the scope of "threatened to", "would", "denied",
@@ -127,6 +147,9 @@ def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
         # "its leader was killed in an air strike last month": background of what is reported;
         # "battling an insurgency for more than a decade": no event at all
         factor *= 0.3 if re.search(r"years|decades?|since", past.group(), re.I) else 0.6
+    if hit.cue in ("agreement", "agreement_strong") and (
+            _DESCRIBED.match(text, hit.end) or _EXISTING.search(text, max(0, hit.start - 50), hit.start)):
+        factor *= 0.3  # "the truce did not cover ships", "the deal excludes the port": what it says, not a new one
     if hit.cue == "capture" and _PURPOSE_BEFORE.search(text, max(0, hit.start - 40), hit.start):
         factor *= 0.3  # "launched an operation to seize the region": the aim of the event, not what happened
     for name, reach, weight in _SCOPES:
@@ -164,6 +187,36 @@ _FROM_PLACE = re.compile(
     r"(?:\s+\w+)?\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:towns?|cit(?:y|ies)|villages?|districts?|regions?|provinces?|"
     r"territor(?:y|ies)|areas?|enclaves?|crossings?|border|strongholds?)\b|(?:\s+\w+)?\s+from\s+(?-i:[A-Z][\w-]+)", re.I)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|tell|reported|report|confirmed|stated|added)\b")
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.I)
+_FAR_TARGET = 200
+_NAMED_PLACE = re.compile(r"\s+(?:the (?:village|town|commune|hamlet|settlement|district) of\s+)?(?-i:[A-Z][\w'-]+)(?:\s+(?:village|town|commune|hamlet|district|locality))?\s*(?:,|\bon\b|\bin\b|\bat\b|\bnear\b|$|\.)", re.I)
+
+
+def _passive_target(text: str, target: Hit, verb: Hit) -> bool:
+    """A target word before an attack verb is its target only in a passive ("soldiers who were
+    ambushed", "a police post was attacked"); before an active verb it is the attacker."""
+    return bool(_PASSIVE_BEFORE.search(text, target.end, verb.start))
+
+
+_CROWD_END = re.compile(r"crowds?$", re.I)
+# a crowd that is there for something else: aid, food, a funeral, a market, a wedding
+_WAITING_AFTER = re.compile(
+    r"crowds?\s+(?:of\s+(?:\S+\s+){0,4}?)?(?:(?:who|that)\s+(?:was|were|had)\s+)?(?:(?:waiting|queu\w*|lin(?:ed|ing) up|gathered|"
+    r"scrambl\w+|rush\w*|collecting|seeking|trying to (?:get|reach|collect))\b|(?:\S+\s+){0,6}?(?:(?:aid|food|flour|bread|water|"
+    r"fuel|relief)\s+(?:distribution|convoy|truck|lorr(?:y|ies)|site|point|centre|center|hub|queue|delivery|deliveries|drop)s?|"
+    r"(?:mourners|funeral|wedding|worshippers|shoppers|spectators|fans|pilgrims)\b))", re.I)
+_CROWD_BEFORE = re.compile(r"(?:mourners|funeral|wedding|worshippers|shoppers|market|spectators|fans|pilgrims)\b[^.;]{0,40}$", re.I)
+
+
+def _waiting_crowd(text: str, hit: Hit) -> bool:
+    """A crowd at an aid distribution, a funeral or a market, not a protest."""
+    m = re.search(r"crowds?", text[hit.start:hit.end], re.I)
+    if not m:
+        return False
+    at = hit.start + m.start()
+    return bool(_WAITING_AFTER.match(text, at) or _CROWD_BEFORE.search(text, max(0, at - 60), at))
 
 
 def _near(found: Found, cue: str, hit: Hit, after: int = 0, before: int = 0) -> list[Hit]:
@@ -281,10 +334,20 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
     # -- trigger cues vote for their sub-type
     weapon_hits: list[Hit] = []
     strongest: dict[tuple[str, int, int], tuple[float, Hit]] = {}
+    # a weapon word inside a longer weapon phrase of another kind is that phrase's: "an
+    # explosive-laden drone" is a drone, "rocket-propelled grenades" are rockets
+    weapon_spans = [h for c in WEAPON_CUES | {"rpg"} for h in found.get(c)]
+
+    def inside_other_weapon(hit: Hit) -> bool:
+        return any(h.cue != hit.cue and h.start <= hit.start and hit.end <= h.end and h.end - h.start > hit.end - hit.start
+                   for h in weapon_spans)
+
     for cue in cues():
         if cue.sub is None:
             continue
         for hit in found.get(cue.name):
+            if cue.name in WEAPON_CUES and inside_other_weapon(hit):
+                continue
             weight = cue.weight * mod(hit)
             if cue.name in WEAPON_CUES:
                 weapon_hits.append(hit)
@@ -309,16 +372,27 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
             + [(h.start, "civ") for h in _near(found, "civilian_target", verb, after=60)]
         )
         if not targets:
+            # before the verb only the target of a passive ("an army patrol was attacked"): the
+            # actor of an active verb is its subject ("gunmen on motorbikes stormed Koumbri")
             targets = sorted(
-                [(-h.end, "mil") for h in _near(found, "military_target", verb, before=50)]
-                + [(-h.end, "civ") for h in _near(found, "civilian_target", verb, before=50)]
+                [(-h.end, "mil") for h in _near(found, "military_target", verb, before=50) if _passive_target(text, h, verb)]
+                + [(-h.end, "civ") for h in _near(found, "civilian_target", verb, before=50) if _passive_target(text, h, verb)]
+            )
+        far = False
+        if not targets and _NAMED_PLACE.match(text, verb.end) and _near(found, "armed_attackers", verb, before=60):
+            # "gunmen stormed Koumbri, a rural commune near the border, ... shooting residents": a
+            # named place first, whom they attacked later in the sentence
+            far = True
+            targets = sorted(
+                [(h.start, "mil") for h in _near(found, "military_target", verb, after=_FAR_TARGET)]
+                + [(h.start, "civ") for h in _near(found, "civilian_target", verb, after=_FAR_TARGET)]
             )
         if targets:
             # the first target decides; an attack that also hits soldiers or a base is a battle
             # ("attacking a marketplace and a military base")
             armed = targets[0][1] == "mil" or any(kind == "mil" and text[verb.end:abs(at)].count(",") == 0
                                                   for at, kind in targets[1:] if at > 0)
-            vote(CLASH if armed else ATTACK, 3.5 * mod(verb), verb)
+            vote(CLASH if armed else ATTACK, (2.5 if far else 3.5) * mod(verb), verb)
         elif _near(found, "armed_attackers", verb, before=60) or any(k.sent == verb.sent for k in found.get("kill")):
             vote(ATTACK, 2.0 * mod(verb), verb)
     def weapon_toll(hit: Hit) -> bool:
@@ -413,6 +487,8 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
         actor = _PROTEST_ACTOR.match(text, hit.end)  # "protest leaders reached a deal": who they are, not what they did
         protest.add(4.0 * mod(hit) * (0.4 if actor else 1.0), hit)
     for hit in found.get("protest_weak"):
+        if _waiting_crowd(text, hit):
+            continue  # "a crowd waiting for flour": people, not protesters
         protest.add(1.5 * mod(hit), hit)
     if not protest.best:
         armed = found.get("armed_attackers") + found.get("nonstate_actor")
@@ -424,12 +500,17 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
             if text[hit.start:hit.end].lower().startswith(("tear", "water", "rubber", "pepper", "stun")):
                 protest.add(1.5 * mod(hit), hit)  # "fired tear gas at students": they were protesting
     riot_words = [h for h in found.get("protest_violent") if _RIOT_ACT.match(text, h.start)]
+    # fire on a crowd that no other word shows protesting is fire on people (an attack), not on protesters
+    only_crowd = protest.best < 2.5 and not found.has("crowd_control") and not riot_words and all(
+        _CROWD_END.search(text, h.start, h.end) for h in found.get("protest_weak"))
+    force_hits = [h for h in found.get("protest_force")
+                  if not (_CROWD_END.search(text, h.start, h.end) and (_waiting_crowd(text, h) or only_crowd))]
     if protest.best >= 2.5 or (protest.best and (protest.rest >= 1.2 or found.has("crowd_control") or riot_words
-                                                 or found.has("protest_force"))):
+                                                 or force_hits)):
         base, where = protest.score, protest.trigger
         sent = where.sent if where else 0
         # "protesting the arrest of a colleague", "denouncing the killing of protesters": the reason, not the response
-        force = [h for h in found.get("protest_force") if not _REASON.search(text, max(0, h.start - 40), h.start)]
+        force = [h for h in force_hits if not _REASON.search(text, max(0, h.start - 40), h.start)]
         if force:
             vote(FORCE, base + 3.5 * max(mod(h) for h in force), where)
         # "hurled a grenade into the rally": the throwing is the weapon's, not the crowd's
