@@ -25,7 +25,7 @@ def process(raw: RawDocument) -> Extraction:
         return result  # flagged, not mined: the extractors read English only
     findings = analyse(cleaned.article, metonym=government_of)
     result.statements = fold_statement_names(findings.statements)
-    result.events = resolve_events(cleaned.article, findings.events, result.statements)
+    result.events = resolve_events(cleaned.article, findings.events, result.statements, findings.settings)
     return result
 
 

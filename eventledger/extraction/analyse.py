@@ -17,6 +17,7 @@ from .hedges import is_hedged
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
 from .places import find_event_place, is_government_metonym, place_spans
 from .quotes import attribute_quotations
+from .settings import setting_names
 from .reporting import doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
@@ -63,6 +64,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
             past = year_of(sent.text)
             previous_background = bool(past and published_year and past < published_year)
             continue
+        found.settings.extend(setting_names(sent, sent.doc))
         disputed, speaker = [], None
         for mention in find_statements(sent.doc, context, metonym):
             record = _statement_record(sent, mention)

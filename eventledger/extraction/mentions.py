@@ -17,6 +17,13 @@ class PlaceFound:
 
 
 @dataclass(slots=True)
+class SettingName(PlaceFound):
+    """A place name the story is told with, and how wide it is: 0 a town or smaller, 1 a region, 2 a country."""
+
+    level: int = 0
+
+
+@dataclass(slots=True)
 class ActorFound:
     text: str
     role: str
@@ -81,3 +88,4 @@ class EventMention:
 class SentenceFindings:
     events: list[EventMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    settings: list[SettingName] = field(default_factory=list)  # where the story is set (`settings.py`)

@@ -9,13 +9,14 @@ from collections import Counter
 from datetime import date
 
 from ..extraction.figures import SAME_KIND
-from ..extraction.mentions import EventMention, FigureFound
+from ..extraction.mentions import EventMention, FigureFound, SettingName
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .capitals import government_of
 from .event_rules import toll_kinds
 from .gazetteer import country_of, geocode, named_divisions
 from .grouping import VIOLENT, group_mentions, other_day, place_key
+from .setting import setting_fits, story_setting
 
 _SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|vicinity|same area)\b|\bnearby\b", re.I)
 # "In the enclave, 60 positions were captured": the region just reported, not a town named in it.
@@ -23,13 +24,18 @@ _SAME_REGION = re.compile(r"\b(?:in|near|around|across|throughout) the (?:region
 _SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|district|region|state|county|governorate)?)\s*$")
 
 
-def resolve_events(article: Article, mentions: list[EventMention], statements: list[Statement]) -> list[Event]:
+def resolve_events(article: Article, mentions: list[EventMention], statements: list[Statement],
+                   settings: list[SettingName] = ()) -> list[Event]:
+    """The article's events from its sentence-level mentions; `settings` are the place names the
+    story is told with (`extraction.settings`), which place what its reports leave unplaced."""
     if not mentions:
         return []
     _mark_old_mentions(mentions, article.published)
     context = _context_countries(article)
     places = _geocode_places(mentions, context, article.text)
     default_place = _dominant_place(places)
+    setting = story_setting(list(settings), article.text, context, named_divisions(article.text, context))
+    levels = {(name.start, name.end): name.level for name in settings}
     mentions, places = _attach_untyped(mentions, places)
     groups = group_mentions(mentions, places)
     events: list[Event] = []
@@ -49,6 +55,10 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
             event.date, event.date_precision = last.date, last.date_precision  # same paragraph, same day
         paragraph_of[event.id] = group[-1][1].paragraph
         _mark_old(event, article.published)
+        named = [(m.place.text, levels.get((m.place.start, m.place.end), 0)) for _, m in group if m.place is not None]
+        if event.location is None and setting is not None and not event.background \
+                and setting_fits(setting, named, context):
+            event.location = setting  # reported without its place, in a story told of one town
         events.append(event)
     return events
 
@@ -268,7 +278,8 @@ def _build_event(event_id, group, places, default_place, article, statements, co
     lead = typed[0]
     # The most precise place any report gives ("kidnapped in Kenya" then "in the Dadaab complex").
     located = [places[i] for i, _ in group if i in places]
-    location = min(located, key=lambda loc: loc.precision or 3) if located else None
+    # (a province before the country when both are as wide: "North Kivu" before "eastern Congo")
+    location = min(located, key=lambda loc: (loc.precision or 3, loc.feature == "country")) if located else None
     if location is None:
         location = _claimant_seat(mentions, context)
     if location is None and previous_place is not None and any(_SAME_AREA.search(m.sentence.text) for m in mentions):

@@ -244,8 +244,24 @@ def _lookup(name: str, index: dict[str, list[Entry]] | None = None) -> list[Entr
     for variant in (cleaned, _DIRECTION.sub("", cleaned), bare, _DIRECTION.sub("", bare)):
         found = index.get(key(variant))
         if found:
+            country = _directed_country(cleaned, index) if variant == cleaned else None
+            if country is not None and not any(e.country_code == country.country_code for e in found):
+                return [country]  # "south Lebanon" is part of Lebanon, not South Lebanon, Ohio
             return found
-    return []
+    country = _directed_country(cleaned, index)
+    return [country] if country is not None else []
+
+
+def _directed_country(name: str, index: dict[str, list[Entry]]) -> Entry | None:
+    """'south Lebanon', 'eastern Democratic Republic of Congo': a part of a country, given by a
+    compass word before its name (however the country is written)."""
+    rest = _DIRECTION.sub("", name)
+    if rest == name:
+        return None
+    code = _country_names().get(key(rest))
+    if not code or code not in _countries():
+        return None
+    return next((e for e in index.get(key(_countries()[code]["name"]), []) if e.feature == "country"), None)
 
 
 def _choose(candidates: list[Entry], context: tuple[str, ...]) -> Entry | None:

@@ -3,7 +3,8 @@
 Reads the sample's `expected.json` (prose fields: "acled": "Type / Sub-type (...)", "claimed_by")
 and the fixtures' `*.expected.json` (structured fields), turns both into one form, runs the
 pipeline and prints precision/recall/F1 for events, figure accuracy (count and claimant both
-right), statement recall, and the traps it fell into.
+right), place accuracy (the expected place found, or elsewhere, or unplaced), statement recall,
+and the traps it fell into.
 
     python -m eventledger.score.articles [EXPECTED.json ...]
 """
@@ -42,6 +43,7 @@ class ExpectedEvent:
     place: str | None
     figures: list[ExpectedFigure] = field(default_factory=list)
     optional: bool = False
+    country_code: str | None = None  # the expected place's country, where the expectation gives it
 
 
 @dataclass
@@ -114,7 +116,8 @@ def _from_fixture(path: Path, data: dict) -> Expectation:
         ]
         subs = [item["sub_event_type"], *item.get("acceptable_sub_event_types", [])]
         place = (item.get("location") or {}).get("name")
-        events.append(ExpectedEvent(item["id"], subs, place, figures, bool(item.get("optional"))))
+        events.append(ExpectedEvent(item["id"], subs, place, figures, bool(item.get("optional")),
+                                    (item.get("location") or {}).get("country_code")))
     statements = [
         ExpectedStatement(s.get("speaker_contains"), s["kind"], s.get("text_contains"), None, bool(s.get("optional")))
         for s in data.get("statements", [])
@@ -133,11 +136,16 @@ class Score:
     figures_total: int = 0
     statements_found: int = 0
     statements_total: int = 0
+    places_right: int = 0  # events found whose expected place is the place found
+    places_total: int = 0  # events found that have an expected place
+    places_other: int = 0  # of those, placed somewhere else (unplaced is the rest)
+    places_abroad: int = 0  # of those placed elsewhere, in another country than expected: misplaced
     traps: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
-        for name in ("events_tp", "events_fp", "events_fn", "figures_right", "figures_total", "statements_found", "statements_total"):
+        for name in ("events_tp", "events_fp", "events_fn", "figures_right", "figures_total", "statements_found", "statements_total",
+                     "places_right", "places_total", "places_other", "places_abroad"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.traps += other.traps
         self.misses += other.misses
@@ -158,6 +166,10 @@ class Score:
     @property
     def figure_accuracy(self) -> float:
         return self.figures_right / max(1, self.figures_total)
+
+    @property
+    def place_accuracy(self) -> float:
+        return self.places_right / max(1, self.places_total)
 
     @property
     def statement_recall(self) -> float:
@@ -189,6 +201,12 @@ def score(expectation: Expectation, result: Extraction) -> Score:
             continue
         matched.add(pick.id)
         s.events_tp += 1
+        if want.place is not None:
+            s.places_total += 1
+            s.places_right += bool(with_place)
+            s.places_other += not with_place and pick.location is not None
+            s.places_abroad += not with_place and pick.location is not None and want.country_code is not None \
+                and pick.location.country_code != want.country_code
         if not with_place:
             s.misses.append(f"{expectation.name} {want.id}: place {want.place!r} but found {pick.location.name if pick.location else None!r}")
         pool = [f for e in reported for f in e.figures]
@@ -255,10 +273,12 @@ def run(paths: list[Path]) -> Score:
         result = extract(expectation.article.read_bytes(), published=expectation.published)
         s = score(expectation, result)
         print(f"{expectation.name:28s} events P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f} | "
-              f"figures {s.figures_right}/{s.figures_total} | statements {s.statements_found}/{s.statements_total} | traps {len(s.traps)}")
+              f"figures {s.figures_right}/{s.figures_total} | places {s.places_right}/{s.places_total} | statements {s.statements_found}/{s.statements_total} | traps {len(s.traps)}")
         total.add(s)
     print(f"{'ALL':28s} events P {total.precision:.2f} R {total.recall:.2f} F1 {total.f1:.2f} | "
-          f"figure accuracy {total.figure_accuracy:.2f} | statement recall {total.statement_recall:.2f} | traps {len(total.traps)}")
+          f"figure accuracy {total.figure_accuracy:.2f} | place accuracy {total.place_accuracy:.2f} "
+          f"({total.places_right}/{total.places_total}, elsewhere {total.places_other}, "
+          f"in another country {total.places_abroad}) | statement recall {total.statement_recall:.2f} | traps {len(total.traps)}")
     for line in total.misses + total.traps:
         print("  -", line)
     return total

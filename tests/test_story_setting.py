@@ -1,0 +1,69 @@
+"""The town a story is set in places the reports that do not name their place again, and only when
+nothing says otherwise (stories written for these tests; the towns are real, the events invented)."""
+
+from __future__ import annotations
+
+from eventledger.pipeline import extract
+from eventledger.resolve.gazetteer import geocode
+
+
+def _events(body: str, published: str = "2025-03-10"):
+    result = extract("Report\n\n" + body, published=published)
+    return [e for e in result.events if not e.background], result
+
+
+def _placed(events, word: str):
+    (event,) = [e for e in events if any(word in ev.text for ev in e.evidence)]
+    return event.location
+
+
+def test_an_unplaced_report_takes_the_town_the_story_is_told_of():
+    events, result = _events(
+        "Gunmen attacked a police station in Kidal in northern Mali on Sunday, killing four officers, the regional governor said.\n\n"
+        "Residents of Kidal said the attackers arrived on motorbikes at dawn and left before noon.\n\n"
+        "On Monday, soldiers arrested 12 suspects, the army said.")
+    location = _placed(events, "arrested")
+    assert location is not None and location.name == "Kidal" and location.country_code == "ML"
+    assert location.precision == 2  # the arrest's own report does not name the town
+    assert result.article.text[location.evidence.start:location.evidence.end] == location.evidence.text
+
+
+def test_a_story_of_two_towns_has_no_setting():
+    events, _ = _events(
+        "Gunmen attacked a police station in Kidal in northern Mali on Sunday, killing four officers.\n\n"
+        "A bomb exploded at a market in Gao on Sunday, wounding two traders, officials in Gao said.\n\n"
+        "Residents of Kidal said the attackers came at dawn.\n\n"
+        "On Monday, soldiers arrested 12 suspects, the army said.")
+    assert _placed(events, "arrested") is None
+
+
+def test_a_town_named_once_is_no_setting():
+    events, _ = _events(
+        "Gunmen attacked a police station in Kidal in northern Mali on Sunday, killing four officers.\n\n"
+        "On Monday, soldiers arrested 12 suspects, the army said.")
+    assert _placed(events, "arrested") is None
+
+
+def test_a_report_at_a_village_the_gazetteer_lacks_is_not_moved_to_the_setting():
+    events, _ = _events(
+        "Two rockets hit a house in Metula in northern Israel on Monday, the Israeli military said.\n\n"
+        "Residents of Metula spent the night in shelters, and schools in Metula stayed closed on Tuesday, "
+        "Israeli officials said.\n\n"
+        "The Lebanese army said it had arrested two men near the village of Qlayaa on Tuesday.", published="2025-04-01")
+    assert _placed(events, "arrested") is None  # Qlayaa, not Metula
+
+
+def test_a_report_placed_in_another_country_keeps_its_own_place():
+    events, _ = _events(
+        "An Israeli drone strike on a car in south Lebanon killed two people on Tuesday, the health ministry said.\n\n"
+        "Late on Monday, two rockets were fired toward Metula, the Israeli military said. Residents of Metula "
+        "spent the night in shelters, and schools in Metula stayed closed on Tuesday.", published="2025-04-01")
+    location = _placed(events, "drone strike")
+    assert location is not None and location.country_code == "LB"
+
+
+def test_a_compass_word_before_a_country_is_part_of_that_country():
+    assert geocode("south Lebanon", ("LB",)).country_code == "LB"
+    assert geocode("South Lebanon", ("LB", "IL")).feature == "country"  # not South Lebanon, Ohio
+    assert geocode("eastern Democratic Republic of Congo", ("CD",)).country_code == "CD"
+    assert geocode("South Sudan", ()).country_code == "SS"  # a country's own name is kept whole
