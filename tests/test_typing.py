@@ -330,3 +330,29 @@ def test_weapon_word_inside_another_weapon_phrase_does_not_vote():
 
     votes = decide(find("Rebels launched an explosive-laden drone at the airport.")).votes
     assert "Remote explosive/landmine/IED" not in votes and "Air/drone strike" in votes
+
+
+OLD_OR_STANDING = [
+    # what an agreement made years ago did, told in its sentence, is its history, not a new deal
+    ("The 1999 peace accord ended a long civil war, and some 5,000 guerrillas laid down their weapons.", "none"),
+    ("WASHINGTON, February 26, 2016 The cease-fire agreement between government and rebel forces is set to take "
+     "effect tomorrow.", "Agreement"),
+    # an agreement named as violated is one in force: the second opinion does not make it a new one
+    ("The rebels said the strike on the militia leader was carried out in violation of the ceasefire between "
+     "the two armed groups.", "none"),
+    # a country joining a coalition of states is diplomacy; armed groups allying change their activity
+    ("Kenya joined the US-led coalition against the jihadists on Monday, a step the militants called a betrayal.", "none"),
+    ("Ghana joined the international coalition against the Islamic State group this week.", "none"),
+    ("The rebels formed a new alliance with two militias in the north.", "Change to group/activity"),
+    # a siege told in the perfect with a long duration is a standing state, not the day's event
+    ("The nurses' union put the death toll at 12 and blamed the militia, which has besieged the town, a key "
+     "crossing point, for more than two years.", "none"),
+    ("Rebels besieged the town on Monday.", "Armed clash"),
+    ("The rebels have besieged the town for more than six months.", "Armed clash"),  # a background event (reporting.py)
+]
+
+
+@pytest.mark.parametrize("text,expected", OLD_OR_STANDING)
+def test_old_agreements_coalitions_and_standing_sieges(text, expected):
+    kind = classify(text)
+    assert kind.sub_event_type == expected, (text, kind)

@@ -61,14 +61,15 @@ def classify(text: str) -> EventKind:
     if decision.sub == "none" and _may_ask_model(found, decision):
         second = opinion(text, found)
         if second is not None and second.sub != "none" and second.probability >= MODEL_MIN \
-                and not _unseen_protest(found, second.sub):
+                and not _unseen_protest(found, second.sub) and not _named_agreement(found, second.sub):
             kind = _from_model(text, second)
             if kind is not None:
                 return kind
     elif decision.sub != "none" and _contested(decision):
         second = opinion(text, found)
         if second is not None and second.sub not in ("none", decision.sub) and second.probability >= OVERRULE_MIN \
-                and not _absorbed(decision.sub, second.sub) and not _unseen_protest(found, second.sub):
+                and not _absorbed(decision.sub, second.sub) and not _unseen_protest(found, second.sub) \
+                and not _named_agreement(found, second.sub):
             kind = _from_model(text, second)
             if kind is not None:
                 return kind
@@ -135,6 +136,16 @@ def _unseen_protest(found, model_sub: str) -> bool:
     if any(found.has(cue) for cue in ("protest", "protest_cs", "crowd_control", "riot", "protest_violent", "mob")):
         return False
     return not any(not _waiting_crowd(found.text, h) for h in found.get("protest_weak"))
+
+
+def _named_agreement(found, model_sub: str) -> bool:
+    """The model does not make an agreement of one the rules read as in force or years old
+    ("killed him in violation of the ceasefire", "the 2016 peace deal ended the war"): it sees
+    the word, not what it names."""
+    from .rules import AGREEMENT_CUES, named_as_old
+
+    hits = [h for cue in AGREEMENT_CUES for h in found.get(cue)]
+    return model_sub == "Agreement" and bool(hits) and all(named_as_old(found, h) for h in hits)
 
 
 def _from_model(text: str, second) -> EventKind | None:

@@ -136,6 +136,55 @@ _EXISTING = re.compile(
     r"(?:(?:the|a|an|its|their|this|that|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+AGREEMENT_CUES = ("agreement", "agreement_strong")
+# an agreement named with the year it was made: "the FARC's 2016 peace deal", "the 1994 accord"
+# (not a dateline's year: "February 26, 2016 The cease-fire agreement ...")
+_YEAR_NAMED = re.compile(r"(?<!, )\b(?:19|20)\d\d\s+(?![Tt]he\b)(?:[\w-]+\s+){0,2}$")
+
+
+# an agreement named as one in force by what is done to it: "in violation of the ceasefire"
+_IN_FORCE = re.compile(
+    r"(?:\bviolat\w+(?: of)?|\bbreach(?:es|ed|ing)?(?: of)?|\bcommit(?:ted|ment) to|\bcompl(?:y|ies|ied|iance) with|"
+    r"\babid(?:e|ing) by|\buphold(?:s|ing)?|\bguarantors? of)\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _year_named(found: Found, hit: Hit) -> bool:
+    return bool(_YEAR_NAMED.search(found.text, max(0, hit.start - 30), hit.start))
+
+
+def named_as_old(found: Found, hit: Hit) -> bool:
+    """An agreement cue that names an agreement in force ("in violation of the ceasefire") or made
+    years ago, or tells in its sentence what one made years ago did ("the 2016 peace deal ended
+    the war, and 13,000 fighters laid down their arms")."""
+    if _IN_FORCE.search(found.text, max(0, hit.start - 50), hit.start) or _year_named(found, hit):
+        return True
+    return any(h.sent == hit.sent and h.end <= hit.start and _year_named(found, h)
+               for cue in AGREEMENT_CUES for h in found.get(cue))
+
+
+def existing_agreement(found: Found, hit: Hit) -> bool:
+    """An agreement cue that names an agreement already in force: what it says ("the truce did
+    not cover ships"), what is done to it, or one made years ago."""
+    text = found.text
+    return bool(_DESCRIBED.match(text, hit.end) or _EXISTING.search(text, max(0, hit.start - 50), hit.start)
+                or named_as_old(found, hit))
+
+
+# a state told of someone in a relative clause, in the perfect with a long duration: "blamed the
+# RSF, which have besieged the city, the last held by the army, for more than 17 months" (who they
+# are, not what the sentence reports; a main clause that tells one is a background event)
+_PERFECT_BEFORE = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+_LONG_DURATION = re.compile(r"\bfor (?:more than |nearly |almost |over |about |some |the (?:past|last) )?"
+                            r"(?:a|one|two|three|four|five|six|several|many|\d+) (?:months|years?|decades?)\b", re.I)
+
+
+def _standing_state(found: Found, hit: Hit) -> bool:
+    if not _PERFECT_BEFORE.search(found.text, max(0, hit.start - 30), hit.start):
+        return False
+    _, end = found.sentence_span(hit.sent)
+    return bool(_LONG_DURATION.search(found.text, hit.end, end))
+
+
 def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
     """How much a cue counts given where it is: later sentences of a snippet and later parts of
     a long text count a little less; a cue in the scope of "threatened to", "would", "denied",
@@ -147,8 +196,9 @@ def _modality(found: Found, hit: Hit, ignore: tuple[str, ...] = ()) -> float:
         # "its leader was killed in an air strike last month": background of what is reported;
         # "battling an insurgency for more than a decade": no event at all
         factor *= 0.3 if re.search(r"years|decades?|since", past.group(), re.I) else 0.6
-    if hit.cue in ("agreement", "agreement_strong") and (
-            _DESCRIBED.match(text, hit.end) or _EXISTING.search(text, max(0, hit.start - 50), hit.start)):
+    elif _standing_state(found, hit):
+        factor *= 0.3  # "the rebels, who have besieged the city for a year": a state, not an event
+    if hit.cue in AGREEMENT_CUES and existing_agreement(found, hit):
         factor *= 0.3  # "the truce did not cover ships", "the deal excludes the port": what it says, not a new one
     if hit.cue == "capture" and _PURPOSE_BEFORE.search(text, max(0, hit.start - 40), hit.start):
         factor *= 0.3  # "launched an operation to seize the region": the aim of the event, not what happened
