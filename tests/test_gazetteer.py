@@ -52,3 +52,14 @@ def test_camp_municipality_and_township_words_fall_away_but_village_does_not():
     assert _where("Tibu municipality", "CO")[:2] == ("Tibú", "CO")
     # A village the news names is rarely the GeoNames town of the same name elsewhere in the country.
     assert _where("Kyaung Kone village", "MM") is None
+
+
+def test_a_name_romanised_another_way_is_the_one_town_of_the_story_country_spelled_so():
+    from eventledger.resolve.gazetteer import spelling_key
+
+    assert spelling_key("Kyaukphyu") == spelling_key("Kyaukpyu")
+    location = geocode("Kyaukphyu", context_countries=("MM",))  # GeoNames writes "Kyaukpyu"
+    assert location is not None and location.country_code == "MM" and location.admin1 == "Rakhine"
+    assert geocode("Qandahar", context_countries=("AF",)).name.startswith("Kandah")
+    assert geocode("Kyaukphyu") is None  # only inside the story's own countries
+    assert geocode("Kyaukphyu", context_countries=("TH",)) is None

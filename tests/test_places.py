@@ -194,3 +194,12 @@ def test_supplementary_training_sentences_are_well_formed():
         row = json.loads(line)
         assert row["verb"] in row["text"]
         assert all(name in row["text"] for name in row["locations"])
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a camp named through two compounds lies in the place after it, and is the more specific
+    ("An air strike on a school in the Jabalia refugee camp in northern Gaza killed at least nine people.", "strike", "Jabalia"),
+    ("Shelling on a market in the Zamzam displacement camp in North Darfur killed six people on Friday.", "Shelling", "Zamzam"),
+])
+def test_a_camp_named_through_compounds_is_more_specific_than_its_region(nlp, text, trigger, expected):
+    assert _place(nlp, text, trigger) == expected

