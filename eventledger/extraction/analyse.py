@@ -17,6 +17,7 @@ from .hedges import is_hedged
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
 from .places import find_event_place, is_government_metonym, place_spans
 from .quotes import attribute_quotations
+from .speaker_context import name_described_sources
 from .settings import setting_names
 from .reporting import doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state
 from .statements import PREFILTER as STATEMENT_HINT
@@ -81,6 +82,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
         else:
             past = year_of(sent.text)
             previous_background = bool(past and published_year and past < published_year)
+    name_described_sources(article.text, need_parse, found)  # "a local militia said" ... "X, a local militia"
     attribute_quotations(article, found, body)
     return found
 

@@ -42,7 +42,7 @@ def find_claimant(doc: Doc) -> ClaimantHit | None:
             continue
         if any(c.dep_ == "auxpass" for c in token.children) and token.lemma_.lower() in ("say", "report", "believe"):
             continue  # "are said to have": hedged, no source
-        subject = next((c for c in token.children if c.dep_ in ("nsubj",)), None)
+        subject = nearest_subject(token, ("nsubj",))
         if token.lemma_.lower() in _TOLL_VERBS and not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS
                                                            for c in token.children):
             continue  # "raised the death toll to 17" names its source; "raised a flag" does not
@@ -54,6 +54,12 @@ def find_claimant(doc: Doc) -> ClaimantHit | None:
             # of the verb it is coordinated with.
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
+            issuer = issuer_of(subject)
+            if issuer is None:  # "the statement said": whoever issued it, as "it said" would
+                hit = _hit(doc, subject, hedged)
+                hit.is_pronoun = True
+                return hit
+            subject = issuer
             if subject.i < token.i:
                 tail = tail_after_comma(doc, _phrase(subject), subject, token)
                 if tail is not None:
@@ -67,6 +73,36 @@ def find_claimant(doc: Doc) -> ClaimantHit | None:
             return ClaimantHit(doc[left:right].text, doc[left].idx - doc[0].idx,
                                doc[right - 1].idx + len(doc[right - 1].text) - doc[0].idx, hedged=hedged)
     return None
+
+
+def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The verb's subject; when the parser gave it two ("Gunmen killed 27 ..., the ministry said"),
+    the one nearest before the verb: the first is the reported clause's own subject."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def issuer_of(subject: Token) -> Token | None:
+    """"A statement from the ministry said", "the ministry's statement said": who issued the
+    document is the source. A bare "the statement said" stands for the source last heard from
+    (None); "a UN report said" names its own source."""
+    from .speech_acts import speech_acts  # here: speech_acts reads speaker phrases, which read this module
+
+    if subject.lemma_.lower() not in speech_acts().document_nouns:
+        return subject
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            issuer = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if issuer is not None:
+                return issuer
+        if child.dep_ == "poss":
+            return child
+    if any(c.dep_ in ("compound", "amod", "nmod") for c in subject.children):
+        return subject
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return None
+    return subject
 
 
 def _tail_speaker(verb: Token) -> tuple[int, int] | None:

@@ -54,10 +54,8 @@ def _clause_scope(trigger: Token) -> list[Token]:
 def _running_total(trigger: Token, lex: Lexicon) -> bool:
     scope = _clause_scope(trigger)
     for token in scope:
-        if token.lower_ == "since":
-            for word in token.doc[token.i + 1: token.i + 6]:
-                if word.lemma_.lower() in lex.since_nouns:
-                    return True
+        if token.lower_ == "since" and _since_long(token, lex):
+            return True
         if token.lower_ == "those" and token.dep_ == "det" and token.head.head.lower_ in ("during", "in", "amid"):
             return True  # "killed during those protests": the earlier events just described
     text = " ".join(t.lower_ for t in sorted(scope, key=lambda t: t.i))
@@ -71,12 +69,40 @@ def _running_total(trigger: Token, lex: Lexicon) -> bool:
                 return True  # "roadside bombs had killed dozens of civilians this year"
     if trigger.pos_ in ("VERB", "AUX") and any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in trigger.children):
         subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lemma_.lower() in lex.cumulative_subjects:
-            return True  # "The conflict has killed more than 40,000 people"
+        if subject is not None and subject.lemma_.lower() in lex.cumulative_subjects | lex.cumulative_pronouns:
+            return True  # "The conflict has killed more than 40,000 people", "It has killed ..."
+        if any({n.lemma_.lower(), n.lower_} & lex.cumulative_subjects for a in trigger.children
+               if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+               for n in a.children if n.dep_ in ("pobj", "pcomp")):
+            return True  # "3.5 million people have been displaced by fighting across the country"
+    if _perfect_since(trigger, lex):
+        return True
     if _standing_displacement(trigger):
         return True
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i != trigger.i:
         return _running_total(trigger.head, lex)  # "have killed 6,200 since the coup, and 28,000 have been arrested"
+    return False
+
+
+def _since_long(since: Token, lex: Lexicon) -> bool:
+    """'since the invasion began', 'since the truce': since the start of something long; not
+    a ranking ('the deadliest strike since the truce')."""
+    head = since.head
+    if head.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in head.children):
+        return False
+    return any(word.lemma_.lower() in lex.since_nouns for word in since.doc[since.i + 1: since.i + 6])
+
+
+def _perfect_since(trigger: Token, lex: Lexicon) -> bool:
+    """'Israel has kept up strikes since the truce, killing more than 300': the participle's toll
+    runs as long as the perfect clause it hangs on. Without the perfect ('the deadliest strike
+    since the truce, killing 12') the clause reports one event."""
+    token = trigger
+    while token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children) \
+                and any(c.lower_ == "since" and _since_long(c, lex) for c in token.children):
+            return True
     return False
 
 

@@ -67,7 +67,10 @@ def figure_kind(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon) -> tu
             return kind, head.i
         if head.pos_ in ("VERB", "AUX"):
             for desc in head.children:
-                if desc.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "advcl") and desc.i > noun.i:
+                if desc.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "advcl") and desc.i > noun.i \
+                        and not (desc.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in desc.children)):
+                    # (an adverbial clause with a subject of its own tells what happened to others:
+                    # "300,000 were forced from their homes after an explosion wounded five soldiers")
                     deep = _chain_kind(desc, lex)
                     if deep:
                         return deep
@@ -77,14 +80,19 @@ def figure_kind(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon) -> tu
     if own is not None:
         return own, noun.i
     # Fallback: a kind word next to the number in the same clause.
+    blocked: set[int] = set()  # directions that ran into another clause
     for distance in range(1, 5):
-        for j in (number.last - 1 + distance, number.first - distance):
-            if 0 <= j < len(doc):
-                if doc[j].is_punct and doc[j].text in ";:" or doc[j].lower_ in ("while", "whereas"):
-                    continue
-                kind = kind_of(doc[j], lex)
-                if kind:
-                    return kind, j
+        for side, j in enumerate((number.last - 1 + distance, number.first - distance)):
+            if side in blocked or not 0 <= j < len(doc):
+                continue
+            if doc[j].is_punct and doc[j].text in ";:" or doc[j].lower_ in ("while", "whereas"):
+                continue
+            if doc[j].dep_ == "cc" and doc[j].head.pos_ in ("VERB", "AUX"):
+                blocked.add(side)  # "43 were killed and 300,000 were forced from their homes": not killed
+                continue
+            kind = kind_of(doc[j], lex)
+            if kind:
+                return kind, j
     return None, None
 
 
@@ -109,9 +117,12 @@ def _chain_kind(token: Token, lex: Lexicon) -> tuple[str, int] | None:
 def kind_of(token: Token, lex: Lexicon) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD"):
-        if lemma == "lose":
-            # "lost their lives" yes; "lost the war" no.
-            return "killed" if any(c.lower_ in ("lives", "life") for c in token.children) else None
+        objects = (lex.object_kind or {}).get(lemma)
+        if objects is not None:  # "lost their lives", "lost his leg"; "lost the war" counts nobody
+            return next((objects[o.lower_] for o in _objects(token) if o.lower_ in objects), None)
+        unless = (lex.unless or {}).get(lemma)
+        if unless and any(t.lower_ in unless for c in token.children if c.dep_ != "nsubjpass" for t in c.subtree):
+            return None  # "buried under the rubble": maybe alive
         if lemma == "shoot" and any(c.lower_ == "dead" for c in token.children):
             return "killed"  # "shot dead a security guard"
         if lemma == "hold":
@@ -124,3 +135,10 @@ def kind_of(token: Token, lex: Lexicon) -> str | None:
         if kind:
             return kind
     return lex.word_kind.get(token.lower_) if token.pos_ in ("ADJ", "NOUN", "VERB") else None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's object and the objects of its prepositions: "lost their lives", "forced from their homes"."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    out += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return out

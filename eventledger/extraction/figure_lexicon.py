@@ -26,6 +26,10 @@ class Lexicon:
     past_periods: tuple[str, ...] = ()
     perfect_periods: tuple[str, ...] = ()
     part_of: frozenset[str] = frozenset()
+    object_kind: dict[str, dict[str, str]] | None = None  # "lose" + "lives": killed; + "leg": injured
+    unless: dict[str, frozenset[str]] | None = None  # "bury", unless "under the rubble"
+    subject_victims: frozenset[str] = frozenset()
+    cumulative_pronouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +52,8 @@ def lexicon() -> Lexicon:
         tuple(data.get("background", {}).get("past_periods", ())),
         tuple(data.get("background", {}).get("perfect_periods", ())),
         frozenset(data.get("background", {}).get("part_of", ())),
+        {verb: {word: kind for kind, words in spec.items() for word in words} for verb, spec in data.get("objects", {}).items()},
+        {verb: frozenset(words) for verb, words in data.get("unless", {}).items()},
+        frozenset(data.get("victims", {}).get("subject_verbs", ())),
+        frozenset(data.get("background", {}).get("cumulative_pronouns", ())),
     )

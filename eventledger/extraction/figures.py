@@ -102,7 +102,7 @@ def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publicatio
         kind = kind_of(token, lex) if token.pos_ == "VERB" else None
         if kind not in ("killed", "injured", "abducted", "arrested"):
             continue
-        subject_dies = token.lemma_.lower() in ("die", "perish")  # "a prisoner died"
+        subject_dies = token.lemma_.lower() in lex.subject_victims  # "a prisoner died", "a soldier lost his leg"
         for child in token.children:
             if child.dep_ not in ("dobj", "nsubjpass", "conj") and not (subject_dies and child.dep_ == "nsubj"):
                 continue

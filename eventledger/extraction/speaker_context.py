@@ -4,10 +4,12 @@ said" are resolved from names earlier in the sentence or in earlier sentences, w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..records import Evidence
 from .quotation_marks import inside
 from .speaker_phrases import GROUP_PRONOUNS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLED, is_person, noun_phrase
 from .speech_acts import speech_acts
@@ -90,4 +92,126 @@ def remember_subject(doc: Doc, context: SpeakerContext) -> None:
                 and (token.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or token.lemma_.lower() in speech_acts().group_nouns):
             phrase = noun_phrase(token)
             context.remember(phrase.text, is_person(phrase))
+            break
+    remember_source(doc, context)
+
+
+def remember_source(doc: Doc, context: SpeakerContext) -> None:
+    """"..., according to the X Committees. At least 40 people were wounded, it said.": the
+    source a sentence is told on is the likeliest "it" (or "he") of the next one."""
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None and source.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                phrase = noun_phrase(source)
+                context.remember(phrase.text, is_person(phrase))
             return
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """'the El Fasher Resistance Committees, a volunteer group that tracks abuses': a named party
+    and the description given it. Offsets are into the article's text."""
+
+    paragraph: int
+    start: int
+    end: int
+    name: str
+    head: str
+    words: frozenset[str]
+
+
+# How many paragraphs after a described source ("a local volunteer group said") its name may come.
+_NAMED_WITHIN = 2
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)
+_DESCRIPTION_STOPS = {"in", "of", "for", "at", "from", "on", "with", "based", "near"}
+
+
+def introductions(sentences) -> list[Introduction]:
+    """Named parties given an indefinite description in apposition ("X, a local militia ...")."""
+    out: list[Introduction] = []
+    for sent in sentences:
+        for token in sent.doc:
+            name = token.head
+            if token.dep_ != "appos" or token.pos_ != "NOUN" or name.pos_ != "PROPN" or name.i > token.i \
+                    or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                continue
+            left = name.left_edge.i
+            while left < name.i and name.doc[left].lower_ in ("the", "a", "an"):
+                left += 1
+            span = name.doc[left: name.i + 1]
+            words = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
+            out.append(Introduction(sent.paragraph, sent.start + span.start_char, sent.start + span.end_char,
+                                    span.text, token.lower_, frozenset(words | {token.lower_})))
+    return out
+
+
+def _description(text: str, start: int, claimant: str) -> tuple[str, set[str]] | None:
+    """A source told only by an indefinite description ("..., a local volunteer group said"):
+    its head noun and its words; None for a name or a definite phrase."""
+    if not _INDEFINITE.search(text[max(0, start - 4):start]) or any(ch.isupper() for ch in claimant):
+        return None
+    words: list[str] = []
+    for word in claimant.lower().split():
+        if word in _DESCRIPTION_STOPS:
+            break
+        words.append(word)
+    return (words[-1], set(words)) if words else None
+
+
+def _same_kind(head: str, other: str) -> bool:
+    kinds = speech_acts().anaphoric_nouns  # kinds of group: a "resistance group" may be "a local militia"
+    return head == other or (head in kinds and other in kinds)
+
+
+def named_description(text: str, paragraph: int, start: int, claimant: str,
+                      intros: list[Introduction]) -> Introduction | None:
+    """The party a described source turns out to be: wire copy leads with "a local volunteer
+    group said" and names it a paragraph later ("according to the X Committees, a volunteer
+    group ..."). The named party nearest after it whose description is of the same kind and
+    shares the most words with it (a same head counts, a same kind needs a shared word)."""
+    described = _description(text, start, claimant)
+    if described is None:
+        return None
+    head, words = described
+    best: tuple[int, Introduction] | None = None
+    for intro in intros:
+        if intro.start <= start or not paragraph <= intro.paragraph <= paragraph + _NAMED_WITHIN \
+                or not _same_kind(head, intro.head):
+            continue
+        score = len(words & intro.words)
+        if score and (best is None or score > best[0]):
+            best = (score, intro)
+    return best[1] if best else None
+
+
+def name_described_sources(text: str, sentences, found) -> None:
+    """Put the name for a source first told by description, in the event mentions, their figures
+    and the statements of `found` (SentenceFindings)."""
+    intros = introductions(sentences)
+    if not intros:
+        return
+    renamed: dict[tuple[int, str], Introduction] = {}
+
+    def named(evidence, who: str | None, paragraph: int) -> Introduction | None:
+        if evidence is None or not who:
+            return None
+        key = (evidence.start, who)
+        if key not in renamed:
+            renamed[key] = named_description(text, paragraph, evidence.start, who, intros)
+        return renamed[key]
+
+    for mention in found.events:
+        intro = named(mention.claimant_evidence, mention.claimant, mention.paragraph)
+        if intro is None:
+            continue
+        old, evidence = mention.claimant, Evidence(intro.start, intro.end, intro.name)
+        mention.claimant, mention.claimant_evidence = intro.name, evidence
+        for figure in mention.figures:
+            if figure.claimant == old:
+                figure.claimant, figure.claimant_evidence = intro.name, evidence
+    for statement in found.statements:
+        ev = statement.speaker_evidence
+        intro = renamed.get((ev.start, statement.speaker)) if ev is not None else None
+        if intro is not None:
+            statement.speaker, statement.speaker_evidence = intro.name, Evidence(intro.start, intro.end, intro.name)

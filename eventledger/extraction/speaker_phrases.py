@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .attribution import right_edge_without_clauses
+from .attribution import nearest_subject, right_edge_without_clauses
 
 TITLED = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|governor|commander|general|colonel|chief|"
                     r"official|mayor|leader|director|secretary|ambassador|envoy|negotiator|Mr|Mrs|Ms|Dr)\b", re.I)
@@ -18,9 +18,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subject = nearest_subject(verb, tuple(SUBJECT_DEPS))
+    if subject is not None:
+        return subject
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head)
     return None

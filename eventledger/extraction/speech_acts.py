@@ -32,6 +32,7 @@ class SpeechActs:
     cues: tuple[tuple[str, re.Pattern[str]], ...]
     group_nouns: frozenset[str]
     anaphoric_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,8 @@ def speech_acts() -> SpeechActs:
         (kind, re.compile("|".join(patterns), re.I)) for kind, patterns in data["cues"].items()
     )
     return SpeechActs(verb_kind, phrasal, cues, frozenset(data["speakers"]["group_nouns"]),
-                      frozenset(data["speakers"].get("anaphoric_nouns", ())))
+                      frozenset(data["speakers"].get("anaphoric_nouns", ())),
+                      frozenset(data["speakers"].get("document_nouns", ())))
 
 
 def speech_kind(verb: Token) -> str | None:

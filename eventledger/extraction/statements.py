@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .attribution import tail_after_comma
+from .attribution import issuer_of, tail_after_comma
 from .quotation_marks import inside, quote_spans
 from .speaker_context import (
     SpeakerContext,
@@ -72,6 +72,9 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
         subject = subject_of(verb) or agent_of(verb) or tail_speaker(verb) or hung_subject(verb)
         if subject is not None and is_negated(subject):
             continue  # "No group claimed responsibility": nobody said anything
+        document = subject is not None and issuer_of(subject) is None  # "the statement said"
+        if subject is not None and not document:
+            subject = issuer_of(subject)  # "a statement from the ministry said": the ministry
         split = coordinated_speech(verb)
         rebuttals = [t for t in verb.subtree if t.i != verb.i and is_rebuttal(t)]
         if is_rebuttal(verb):
@@ -105,7 +108,7 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
             named = named_before(subject, phrase, context)
             if named is not None:
                 speaker = named  # "The government blamed ..." after "Mali's transitional government said"
-            if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or is_anaphoric_group(subject, phrase):
+            if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or is_anaphoric_group(subject, phrase) or document:
                 is_pronoun = True
                 origin = metonym_from(verb, metonym)
                 pronoun = subject.lower_ if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS else "it"

@@ -76,7 +76,7 @@ def _mark_old(event: Event, published: str | None) -> None:
     except ValueError:
         return
     if event.date_precision == "month":
-        age -= 30  # "in March" is any day of March: count from its end
+        age -= 15  # "in March" is any day of March: count from its middle ("in July" is old news on September 11)
     if age > _BACKGROUND_AFTER_DAYS:
         event.background = True
         for figure in event.figures:
@@ -90,7 +90,7 @@ def _age_in_days(day: str | None, precision: str | None, published: str | None) 
         age = (date.fromisoformat(published[:10]) - date.fromisoformat(day[:10])).days
     except ValueError:
         return None
-    return age - 30 if precision == "month" else age  # "in March" is any day of March: count from its end
+    return age - 15 if precision == "month" else age  # "in March" is any day of March: count from its middle
 
 
 def _mark_old_mentions(mentions: list[EventMention], published: str | None) -> None:
