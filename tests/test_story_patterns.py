@@ -188,3 +188,13 @@ def test_news_told_with_is_a_short_duration_or_the_doers_first_stays_an_event():
                  "The army and the rebels have been fighting for three days in the town of Bunia, residents said."):
         events, _ = _run(text, "2024-05-07")
         assert [e.sub_event_type for e in events] == ["Armed clash"], text
+
+
+def test_an_undated_toll_goes_on_in_the_time_of_the_sentence_before_it():
+    story = ("Both sides agreed on Monday to pull troops back from the border, officials said.\n\n"
+             "The fighting {when} was the worst in a decade. At least 31 people were killed and dozens "
+             "were wounded in the border villages.")
+    old, _ = _run(story.format(when="in June"), "2025-08-27")
+    assert not [f for e in old for f in e.figures if f.count == 31]  # June's toll, told as background
+    new, _ = _run(story.format(when="on Tuesday"), "2025-08-27")
+    assert [f for e in new for f in e.figures if f.count == 31 and f.kind == "killed"]

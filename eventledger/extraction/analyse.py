@@ -60,7 +60,8 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     parsed = {id(s) for s in need_parse}
     context = SpeakerContext()
     previous_background = False  # the time of the sentence before: "Russia then sent ..." follows it
-    for sent, kind in zip(body, typed):
+    for number, (sent, kind) in enumerate(zip(body, typed)):
+        before = body[number - 1] if number else None  # whose time an undated report may go on in
         if id(sent) not in parsed:
             past = year_of(sent.text)
             previous_background = bool(past and published_year and past < published_year)
@@ -77,6 +78,9 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
         event = _event_mention(sent, kind, article.published, published_year, disputed, speaker, previous_background,
                                told_before=any(e.sub_event_type != "none" and not e.background for e in found.events))
         if event is not None:
+            if event.date is None and before is not None and before.paragraph == sent.paragraph:
+                told = find_date(before.text, article.published)
+                event.narrative_date = (told.date, told.precision) if told is not None else None
             found.events.append(event)
             previous_background = event.background
         else:

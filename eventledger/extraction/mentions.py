@@ -82,6 +82,9 @@ class EventMention:
     cause: str | None = None  # "the bombs" in "houses were destroyed by the bombs": a cause already told
     extra_sentences: list[Evidence] = field(default_factory=list)  # sentences that joined it
     place_fallbacks: list[PlaceFound] = field(default_factory=list)  # places that contain `place`
+    # An undated report's time as the sentence before it in its paragraph gives it ("The fighting in
+    # July was the worst in a decade. At least 43 people were killed ..."): date and precision.
+    narrative_date: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)

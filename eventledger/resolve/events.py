@@ -97,11 +97,15 @@ def _mark_old_mentions(mentions: list[EventMention], published: str | None) -> N
     """A report dated months before the article ("In January, fighting ... killed 80", in an August
     story) is background before any grouping, so that it never joins the news of the day; so is an
     undated report that refers back ("the fighting for Goma") to the background report just before
-    it in its paragraph."""
+    it in its paragraph, or that goes straight on from a sentence dated months before ("The fighting
+    in July was the worst in a decade. At least 43 people were killed ...")."""
     previous: EventMention | None = None
     for mention in mentions:
         age = _age_in_days(mention.date, mention.date_precision, published)
         old = age is not None and age > _BACKGROUND_AFTER_DAYS
+        if mention.date is None and mention.narrative_date is not None:
+            told = _age_in_days(*mention.narrative_date, published)
+            old = told is not None and told > _BACKGROUND_AFTER_DAYS
         follows_old = mention.date is None and mention.anaphoric is not None and previous is not None \
             and previous.background and previous.paragraph == mention.paragraph
         if not mention.background and (old or follows_old):
