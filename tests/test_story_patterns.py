@@ -198,3 +198,17 @@ def test_an_undated_toll_goes_on_in_the_time_of_the_sentence_before_it():
     assert not [f for e in old for f in e.figures if f.count == 31]  # June's toll, told as background
     new, _ = _run(story.format(when="on Tuesday"), "2025-08-27")
     assert [f for e in new for f in e.figures if f.count == 31 and f.kind == "killed"]
+
+
+def test_a_where_clause_at_another_town_is_another_event_with_its_own_toll():
+    events, _ = _run("Gunmen killed five farmers in Kuje in central Nigeria on Sunday and then attacked Gwagwalada, "
+                     "where they shot dead three police officers, police said.", "2025-03-04")
+    tolls = sorted((e.location.name if e.location else None, [f.count for f in e.figures if f.kind == "killed"])
+                   for e in events)
+    assert tolls == [("Gwagwalada", [3]), ("Kuje", [5])]
+
+
+def test_a_where_clause_that_carries_the_whole_toll_is_one_event():
+    events, _ = _run("Gunmen stormed a market in Kuje in central Nigeria on Sunday, where they shot dead three "
+                     "traders, police said.", "2025-03-04")
+    assert len(events) == 1 and [f.count for f in events[0].figures] == [3]

@@ -12,6 +12,7 @@ from ..records import Article, Evidence, Statement
 from ..resolve.dates import find_date, year_of
 from .actors import find_actors
 from .attribution import find_claimant
+from .clauses import where_clause_report
 from .figures import find_figures
 from .hedges import is_hedged
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
@@ -83,6 +84,9 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
                 event.narrative_date = (told.date, told.precision) if told is not None else None
             found.events.append(event)
             previous_background = event.background
+            second = where_clause_report(sent.doc, sent.start, event)
+            if second is not None:
+                found.events.append(second)  # "... in X before moving on to Y, where they killed eight"
         else:
             past = year_of(sent.text)
             previous_background = bool(past and published_year and past < published_year)
