@@ -72,6 +72,8 @@ def _words(text: str | None) -> set[str]:
 def _same_party(expected: str | None, found: str | None) -> bool:
     if expected is None or found is None:
         return expected is None and found is None
+    if anyascii(expected).lower() in anyascii(found).lower():
+        return True  # the fixtures' "speaker_contains" / "claimant_contains": "Kuhal" in "al-Kuhali"
     want, got = _words(expected), _words(found)
     return bool(want & got) or any(w[:6] == g[:6] for w in want for g in got if len(w) >= 6 and len(g) >= 6)
 
