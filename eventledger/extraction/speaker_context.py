@@ -36,12 +36,15 @@ class SpeakerContext:
 
 
 def is_anaphoric_group(subject: Token, phrase: Span) -> bool:
-    """"The group accused ...": a bare definite noun naming a kind of group refers back to the
-    group last heard from, as "it" would."""
+    """"The group accused ...", "the paramilitary group accused ...": a definite noun naming a
+    kind of group, with no more than describing words before it, refers back to the group last
+    heard from, as "it" would ("the Wagner group" is a name)."""
     if subject.lemma_.lower() not in speech_acts().anaphoric_nouns:
         return False
     children = list(subject.children)
-    return len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the"
+    described = all(c.i < subject.i and not list(c.children) and (c.dep_ == "amod" or c.dep_ == "compound" and c.pos_ == "NOUN")
+                    for c in children[1:])
+    return bool(children) and children[0].dep_ == "det" and children[0].lower_ == "the" and described
 
 
 def named_before(subject: Token, phrase: Span, context: SpeakerContext) -> str | None:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .quotation_marks import inside
 from .speaker_phrases import GROUP_PRONOUNS, PERSON_PRONOUNS, SUBJECT_DEPS
-from .speech_acts import speech_kind
+from .speech_acts import speech_acts, speech_kind
 
 
 def content_of(verb: Token, quotes: list[tuple[int, int]], text: str, split: list[Token] = (),
@@ -18,15 +18,15 @@ def content_of(verb: Token, quotes: list[tuple[int, int]], text: str, split: lis
     and called on Z" says Y, not Z."""
     doc = verb.doc
     stop = min((_conj_start(c) for c in split if c.i > verb.i), default=None)
-    for child in verb.children:
-        if child.dep_ == "ccomp" and not inside(child.idx, quotes):
-            start = child.left_edge
-            if start.lower_ == "that":
-                start = doc[start.i + 1]
-            end = child.right_edge
-            if stop is not None and start.i < stop <= end.i:
-                end = doc[stop - 1]
-            return start.idx, end_char(end)
+    clause = reported_clause(verb, quotes)
+    if clause is not None:
+        start = clause.left_edge
+        if start.lower_ == "that":
+            start = doc[start.i + 1]
+        end = clause.right_edge
+        if stop is not None and start.i < stop <= end.i:
+            end = doc[stop - 1]
+        return start.idx, end_char(end)
     own_right = max((c.right_edge.i for c in verb.rights if c.dep_ != "punct" and c not in split), default=verb.i)
     if stop is not None:
         own_right = min(own_right, stop - 1)
@@ -60,6 +60,30 @@ def content_of(verb: Token, quotes: list[tuple[int, int]], text: str, split: lis
     if own_right == verb.i:
         return None
     return verb.idx, own_end
+
+
+def reported_clause(verb: Token, quotes: list[tuple[int, int]] = ()) -> Token | None:
+    """The clause a speech verb reports: its clausal complement; else a "that" clause the parser
+    hung on a noun beside it: "said in a statement that X" (on the document), "quoted a source
+    that X" (on the source quoted); else the clause of "quoted X as saying Y". A relative clause
+    opened by "that" as a conjunction (a `mark`) is a reported clause, not a relative one."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and not inside(child.idx, quotes):
+            return child
+    acts = speech_acts()
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() in acts.quoting]
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in acts.document_nouns]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") and not inside(clause.idx, quotes) \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                return clause
+    if verb.lemma_.lower() in acts.quoting:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for saying in (c for c in prep.children if c.dep_ == "pcomp"):
+                return reported_clause(saying, quotes)
+    return None
 
 
 def _scare_quote(doc: Doc, span: tuple[int, int]) -> bool:
@@ -97,16 +121,45 @@ def coordinated_speech(verb: Token) -> list[Token]:
                     out.extend(c for c in pcomp.children if c.dep_ == "conj" and c.tag_ == verb.tag_
                                and c.tag_ in ("VBD", "VBZ", "VBP") and speech_kind(c) is not None
                                and not any(g.dep_ in SUBJECT_DEPS for g in c.children))
-        elif child.dep_ == "ccomp":
-            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
-            # "said it was alarmed and urged ...", "said its fighters had acted in self-defence and
-            # denied attacking civilians": the speaker, or the speaker's own people, again.
-            own = subject is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
-                                              for c in subject.children)
-            if subject is not None and (subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or own):
-                out.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                           and speech_kind(c) is not None and not any(g.dep_ in SUBJECT_DEPS for g in c.children))
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and speech_kind(child) not in (None, "claim") \
+                and not any(g.dep_ in SUBJECT_DEPS for g in child.children):
+            out.append(child)  # '"...," the director said, urging the authorities to ...': a second act
+    clause = reported_clause(verb)
+    if clause is not None:
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        # "said it was alarmed and urged ...", "said its fighters had acted in self-defence and
+        # denied attacking civilians": the speaker, or the speaker's own people, again.
+        own = subject is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+                                          for c in subject.children)
+        if subject is not None and (subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or own):
+            out.extend(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       and speech_kind(c) is not None and not any(g.dep_ in SUBJECT_DEPS for g in c.children))
+        else:
+            out.extend(_closing_act(clause, verb))
     return out
+
+
+def _closing_act(clause: Token, verb: Token) -> list[Token]:
+    """"said the recruits were civilians and accused al Shabaab of ...", "said the permits were
+    legal and rejected calls to ...": a speech verb of a kind of its own that ends the reported
+    clause, with no subject, in the tense of the verb that reports it, joined to a verb that is
+    not speech. It is the speaker's second act, though the parser hangs it inside the clause
+    (in a clause whose verb is speech, "said the army announced X and urged Y", it is not)."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return []
+    return [t for t in clause.subtree
+            if t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ == verb.tag_ and _ends(t, clause)
+            and speech_kind(t) not in (None, "claim") and speech_kind(t.head) is None
+            and not any(g.dep_ in SUBJECT_DEPS for g in t.children)][:1]
+
+
+def _ends(token: Token, clause: Token) -> bool:
+    """Whether nothing of `clause` follows `token`'s phrase but punctuation and relative clauses
+    (which the parser may hang on an earlier noun): "the suspects, who ... and denied the
+    charges, would appear in court" goes on, so "denied" is the suspects'."""
+    own = {t.i for t in token.subtree}
+    relative = {t.i for r in clause.subtree if r.dep_ == "relcl" for t in r.subtree}
+    return all(t.i in own or t.i in relative or t.is_punct for t in clause.subtree if t.i > token.i)
 
 
 _REBUTTED = {"accusation", "allegation", "charge", "claim", "assertion", "account", "version"}

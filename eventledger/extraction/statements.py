@@ -34,8 +34,25 @@ from .speaker_phrases import (
     subject_of,
     tail_speaker,
 )
-from .speech_acts import PREFILTER, asks_anonymity, cue_kind, is_hedge, is_modifier_participle, speech_kind
-from .statement_content import content_of, coordinated_speech, end_char, is_rebuttal, quote_subject, target_of
+from .speech_acts import (
+    PREFILTER,
+    asks_anonymity,
+    cue_kind,
+    is_hedge,
+    is_modifier_participle,
+    quoted_source,
+    speech_acts,
+    speech_kind,
+)
+from .statement_content import (
+    content_of,
+    coordinated_speech,
+    end_char,
+    is_rebuttal,
+    quote_subject,
+    reported_clause,
+    target_of,
+)
 
 __all__ = ["PREFILTER", "SpeakerContext", "StatementMention", "find_statements", "quote_spans"]
 
@@ -70,6 +87,10 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
         if kind is None or is_hedge(verb) or is_modifier_participle(verb) or asks_anonymity(verb):
             continue
         subject = subject_of(verb) or agent_of(verb) or tail_speaker(verb) or hung_subject(verb)
+        if verb.lemma_.lower() in speech_acts().quoting:
+            subject = quoted_source(verb)  # "the agency quoted a military source as saying ...": the source
+            if subject is None or (reported_clause(verb, quotes) is None and not quotes):
+                continue  # "quoted figures from the ministry": no one's words
         if subject is not None and is_negated(subject):
             continue  # "No group claimed responsibility": nobody said anything
         document = subject is not None and issuer_of(subject) is None  # "the statement said"
