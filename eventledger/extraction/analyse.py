@@ -11,7 +11,7 @@ from ..language import Sentence, parse_many, sentences
 from ..records import Article, Evidence, Statement
 from ..resolve.dates import find_date, year_of
 from .actors import find_actors
-from .attribution import find_claimant
+from .attribution import figure_claimant, find_claimant
 from .clauses import where_clause_report
 from .figures import find_figures
 from .hedges import is_hedged
@@ -170,6 +170,9 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         found.hedged = fig.hedged or mention.hedged
         if mention.claimant:
             found.claimant, found.claimant_evidence = mention.claimant, mention.claimant_evidence
+        own = figure_claimant(doc, fig.trigger_i)  # "..., police said, while the organisers said 15,000"
+        if own is not None and not own.is_pronoun:
+            found.claimant, found.claimant_evidence = own.text, _ev(sent, own.start, own.end)
         mention.figures.append(found)
     date = find_date(sent.text, published)
     if date is not None:

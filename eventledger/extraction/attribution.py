@@ -11,7 +11,7 @@ from .hedges import is_hedged
 
 _SPEECH = {"say", "announce", "state", "report", "tell", "claim", "confirm", "add", "write", "declare", "insist",
            "allege", "estimate", "put", "count", "record", "accuse", "blame", "warn", "emphasize", "emphasise",
-           "stress", "note", "explain", "tweet", "post", "acknowledge", "admit", "deny"}
+           "stress", "note", "explain", "tweet", "post", "acknowledge", "admit", "deny", "mention"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 # Verbs that give a source when they revise a count: "Hospital officials raised the death toll to 17".
 _TOLL_VERBS = {"raise", "revise", "lower", "update", "increase"}
@@ -38,41 +38,73 @@ def find_claimant(doc: Doc) -> ClaimantHit | None:
             if obj is not None:
                 return _hit(doc, obj, hedged)
     for token in doc:
-        if token.lemma_.lower() not in _SPEECH | _TOLL_VERBS or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if any(c.dep_ == "auxpass" for c in token.children) and token.lemma_.lower() in ("say", "report", "believe"):
-            continue  # "are said to have": hedged, no source
-        subject = nearest_subject(token, ("nsubj",))
-        if token.lemma_.lower() in _TOLL_VERBS and not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS
-                                                           for c in token.children):
-            continue  # "raised the death toll to 17" names its source; "raised a flag" does not
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if subject is None and agent is not None:
-            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if subject is None and token.dep_ == "conj" and token.head.pos_ == "VERB":
-            # "The Ombudsman's Office called on ... and said 1,000 people had fled": the subject
-            # of the verb it is coordinated with.
-            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            issuer = issuer_of(subject)
-            if issuer is None:  # "the statement said": whoever issued it, as "it said" would
-                hit = _hit(doc, subject, hedged)
-                hit.is_pronoun = True
-                return hit
-            subject = issuer
-            if subject.i < token.i:
-                tail = tail_after_comma(doc, _phrase(subject), subject, token)
-                if tail is not None:
-                    left, right = tail
-                    return ClaimantHit(doc[left:right].text, doc[left].idx - doc[0].idx,
-                                       doc[right - 1].idx + len(doc[right - 1].text) - doc[0].idx, hedged=hedged)
-            return _hit(doc, subject, hedged)
-        tail = _tail_speaker(token)
-        if tail is not None:
-            left, right = tail
-            return ClaimantHit(doc[left:right].text, doc[left].idx - doc[0].idx,
-                               doc[right - 1].idx + len(doc[right - 1].text) - doc[0].idx, hedged=hedged)
+        hit = _verb_claimant(doc, token, hedged)
+        if hit is not None:
+            return hit
     return None
+
+
+def figure_claimant(doc: Doc, trigger_i: int | None) -> ClaimantHit | None:
+    """The source of one figure when its sentence has several: "About 5,000 people marched, police
+    said, while the organisers said more than 15,000 took part": the speech verb the figure's
+    clause hangs on, the outermost one ("Amnesty said its monitors counted 70 arrests": Amnesty's).
+    None when no speech verb governs it (the sentence's claimant holds)."""
+    if trigger_i is None:
+        return None
+    speech = [t for t in doc if t.lemma_.lower() in _SPEECH and t.pos_ in ("VERB", "AUX")]
+    if len(speech) < 2:
+        return None
+    governing = [a for a in doc[trigger_i].ancestors if a in speech]
+    return _verb_claimant(doc, governing[-1], is_hedged(doc.text)) if governing else None
+
+
+def _verb_claimant(doc: Doc, token: Token, hedged: bool) -> ClaimantHit | None:
+    """The source that `token`, a verb of saying (or quoting, or revising a toll), gives."""
+    quoted = _quoted_source(token)
+    if quoted is not None:
+        return _hit(doc, quoted, hedged)
+    if token.lemma_.lower() not in _SPEECH | _TOLL_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "auxpass" for c in token.children) and token.lemma_.lower() in ("say", "report", "believe"):
+        return None  # "are said to have": hedged, no source
+    subject = nearest_subject(token, ("nsubj",))
+    if token.lemma_.lower() in _TOLL_VERBS and not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS
+                                                       for c in token.children):
+        return None  # "raised the death toll to 17" names its source; "raised a flag" does not
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if subject is None and agent is not None:
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if subject is None and token.dep_ == "conj" and token.head.pos_ == "VERB":
+        # "The Ombudsman's Office called on ... and said 1,000 people had fled": the subject
+        # of the verb it is coordinated with.
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        issuer = issuer_of(subject)
+        if issuer is None:  # "the statement said": whoever issued it, as "it said" would
+            hit = _hit(doc, subject, hedged)
+            hit.is_pronoun = True
+            return hit
+        subject = issuer
+        if subject.i < token.i:
+            tail = tail_after_comma(doc, _phrase(subject), subject, token)
+            if tail is not None:
+                return _span_hit(doc, *tail, hedged)
+        return _hit(doc, subject, hedged)
+    tail = _tail_speaker(token)
+    return _span_hit(doc, *tail, hedged) if tail is not None else None
+
+
+def _span_hit(doc: Doc, left: int, right: int, hedged: bool) -> ClaimantHit:
+    return ClaimantHit(doc[left:right].text, doc[left].idx - doc[0].idx,
+                       doc[right - 1].idx + len(doc[right - 1].text) - doc[0].idx, hedged=hedged)
+
+
+def _quoted_source(verb: Token) -> Token | None:
+    """"The Saba agency quoted a military source that ...", "state TV quoted the governor as
+    saying ...": the one quoted is the source; the medium only relays."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
@@ -109,9 +141,25 @@ def _tail_speaker(verb: Token) -> tuple[int, int] | None:
     """', the Prosecutor General's Office in Baku said': the parse often hangs the speaker on the
     sentence's last noun instead of on 'said'; take the noun phrase right before the verb."""
     doc = verb.doc
-    i = verb.i - 1
+    end = apposed_name_end(verb)
+    i = end - 1
     if i < 1 or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
+    j = _left_of_tail(doc, i)
+    if j is None:
+        return None
+    if end < verb.i and j >= 2 and doc[i].head.i == j - 2:
+        # ", the information minister, Abdullahi Aden, said": the description before the name too.
+        described = _left_of_tail(doc, j - 2)
+        if described is not None and end - described <= 14:
+            j = described
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[j:end]) or end - j > 14 or (end == verb.i and end - j > 8):
+        return None
+    return j, end
+
+
+def _left_of_tail(doc: Doc, i: int) -> int | None:
+    """The first word of the noun phrase that ends at `i` and follows a comma, or None."""
     # Walk left over "in Baku" to the noun it modifies: "Office in Baku said".
     j = i
     # ... and over "and" between sources: ", residents and a rebel spokesman said".
@@ -120,11 +168,20 @@ def _tail_speaker(verb: Token) -> tuple[int, int] | None:
         j -= 1
     if doc[j - 1].text != "," if j > 0 else True:
         return None
-    while j < verb.i and doc[j].lower_ in ("the", "a", "an"):
+    while j < i and doc[j].lower_ in ("the", "a", "an"):
         j += 1
-    if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[j:verb.i]) or verb.i - j > 8:
-        return None
-    return j, verb.i
+    return j
+
+
+def apposed_name_end(verb: Token) -> int:
+    """Where the speaker's phrase before the verb ends: at the verb, or at the comma that closes a
+    name in apposition (", the information minister, Abdullahi Sheikh Aden, said")."""
+    doc = verb.doc
+    name = doc[verb.i - 2] if verb.i >= 3 else None
+    if doc[verb.i - 1].text == "," and name is not None and name.pos_ == "PROPN" and name.dep_ == "appos" \
+            and name.head.i < name.i:
+        return verb.i - 1
+    return verb.i
 
 
 def _hit(doc: Doc, head: Token, hedged: bool) -> ClaimantHit:
@@ -136,6 +193,9 @@ def _hit(doc: Doc, head: Token, hedged: bool) -> ClaimantHit:
 def _phrase(head: Token):
     """The claimant's noun phrase without relative clauses, appositions or trailing punctuation."""
     doc = head.doc
+    named = _name_after_clause(head)
+    if named is not None:
+        return named
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
@@ -145,7 +205,7 @@ def _phrase(head: Token):
         elif child.dep_ == "punct" and child.text == ",":
             continue
         elif child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-            right = max(right, child.right_edge.i)  # "a local leader, Bukar Ali,": the name belongs to the claimant
+            right = max(right, right_edge_without_clauses(child))  # "a local leader, Bukar Ali,": the name belongs to the claimant
             break
         elif child.dep_ == "acl" and child.lower_ in ("known", "called", "named") \
                 and any(c.lower_ == "as" or c.dep_ == "oprd" for c in child.children):
@@ -158,6 +218,21 @@ def _phrase(head: Token):
     while right > head.i and (doc[right].is_punct or doc[right].dep_ in ("cc",)):
         right -= 1
     return doc[left : right + 1]
+
+
+def _name_after_clause(head: Token):
+    """"The unions that called the strike, the CGT and SUD Sante, said": a description with a
+    relative clause, then the name. The name is the claimant (the clause is left out anyway)."""
+    rights = [c for c in head.rights if not (c.dep_ == "punct" and c.text == ",")]
+    if head.pos_ != "NOUN" or len(rights) < 2 or rights[0].dep_ != "relcl":
+        return None
+    name = rights[1]
+    if name.dep_ != "appos" or name.pos_ != "PROPN":
+        return None
+    left = name.left_edge.i
+    while left < name.i and head.doc[left].lower_ in ("the", "a", "an"):
+        left += 1
+    return head.doc[left: right_edge_without_clauses(name) + 1]
 
 
 def tail_after_comma(doc: Doc, phrase, subject: Token, verb: Token) -> tuple[int, int] | None:

@@ -77,6 +77,8 @@ def _running_total(trigger: Token, lex: Lexicon) -> bool:
             return True  # "3.5 million people have been displaced by fighting across the country"
     if _perfect_since(trigger, lex):
         return True
+    if _toll_of_a_war(trigger, lex):
+        return True
     if _standing_displacement(trigger):
         return True
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i != trigger.i:
@@ -106,6 +108,22 @@ def _perfect_since(trigger: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _toll_of_a_war(trigger: Token, lex: Lexicon) -> bool:
+    """'The war in Yemen caused the death of hundreds of thousands', 'the conflict killed 300,000':
+    what a whole war did, in any tense, is its total, not a reported event's toll (unlike
+    'the fighting killed 12', which may be the event itself)."""
+    token = trigger
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            modifiers = [c.lower_ for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i]
+            return bool({subject.lemma_.lower(), " ".join([*modifiers, subject.lower_])} & lex.war_subjects)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _standing_displacement(trigger: Token) -> bool:
     """'More than 7 million people are displaced in Congo', '40,000 remain displaced': the present
     tense counts who is displaced now (a standing total), not who fled in the reported event
@@ -114,5 +132,7 @@ def _standing_displacement(trigger: Token) -> bool:
         return False
     if any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in trigger.children):
         return True
+    if trigger.dep_ == "acl" and trigger.head.head.tag_ in ("VBP", "VBZ") and trigger.head.dep_ in ("dobj", "attr", "nsubj"):
+        return True  # "the city hosts 100,000 people displaced by fighting": the displaced living there now
     head = trigger.head
     return trigger.dep_ in ("acomp", "xcomp") and head.lemma_.lower() == "remain" and head.tag_ in ("VBP", "VBZ")

@@ -130,11 +130,51 @@ def kind_of(token: Token, lex: Lexicon) -> str | None:
         if lemma == "take":
             if any(c.lower_ == "part" for c in token.children):
                 return "crowd"  # "people who took part in the march"
-            return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
+            if any(c.lower_ in ("hostage", "captive") for c in token.children):
+                return "abducted"
+            return _taking(token, lex)
         kind = lex.verb_kind.get(lemma)
+        if kind == "arrested" and lemma in lex.seizure_verbs and _seizes_civilians(token, lex):
+            return "abducted"
         if kind:
             return kind
     return lex.word_kind.get(token.lower_) if token.pos_ in ("ADJ", "NOUN", "VERB") else None
+
+
+def _victims(verb: Token) -> list[Token]:
+    """Who the verb happens to: its object or passive subject, with their conjuncts and appositions."""
+    return [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+
+
+def _doers(verb: Token) -> list[Token]:
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return doers + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
+def _seizes_civilians(verb: Token, lex: Lexicon) -> bool:
+    """'their driver had been seized', 'gunmen captured five aid workers': civilians seized by
+    anyone but the police or the army are abducted; 'police seized three suspects' is an arrest."""
+    if any(d.lemma_.lower() in lex.arresting or d.lower_ in lex.arresting for d in _doers(verb)):
+        return False
+    return any(t.lower_ in lex.civilian for t in _victims(verb))
+
+
+def _taking(verb: Token, lex: Lexicon) -> str | None:
+    """'Gunmen took six aid workers', 'eight people were taken': people taken, with no destination,
+    were abducted ('taken to hospital' is care, 'taken into custody' or 'taken in' an arrest)."""
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(v.lower_ in ("life", "lives") for v in victims):
+        return "killed"  # "the attack took 12 lives", "took the lives of 12 people"
+    if not any(v.like_num or v.lower_ in lex.people | lex.civilian | lex.combatant | lex.children for v in victims):
+        return None
+    if any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children) \
+            or any(t.lower_ == "custody" for c in verb.children if c.dep_ == "prep" for t in c.subtree):
+        return "arrested"
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "into", "toward", "towards") for c in verb.children):
+        return None
+    if any(d.lemma_.lower() in lex.arresting or d.lower_ in lex.arresting for d in _doers(verb)):
+        return "arrested"
+    return "abducted"
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -30,6 +30,9 @@ class Lexicon:
     unless: dict[str, frozenset[str]] | None = None  # "bury", unless "under the rubble"
     subject_victims: frozenset[str] = frozenset()
     cumulative_pronouns: frozenset[str] = frozenset()
+    war_subjects: frozenset[str] = frozenset()  # "the war caused the death of 300,000": a total in any tense
+    seizure_verbs: frozenset[str] = frozenset()  # "seize", "capture": an arrest, or an abduction of civilians
+    arresting: frozenset[str] = frozenset()  # "police", "troops": who arrests rather than abducts
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +59,7 @@ def lexicon() -> Lexicon:
         {verb: frozenset(words) for verb, words in data.get("unless", {}).items()},
         frozenset(data.get("victims", {}).get("subject_verbs", ())),
         frozenset(data.get("background", {}).get("cumulative_pronouns", ())),
+        frozenset(data.get("background", {}).get("war_subjects", ())),
+        frozenset(data.get("seizure", {}).get("verbs", ())),
+        frozenset(data.get("seizure", {}).get("arresting", ())),
     )

@@ -18,6 +18,7 @@ _WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
 }
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE_SCALE = {"thousands": 1_000, "millions": 1_000_000}
 _LOWER = {"at least", "more than", "over", "upwards of", "no fewer than", "no less than", "in excess of", "at a minimum"}
 _UPPER = {"up to", "as many as", "at most", "fewer than", "less than", "no more than", "nearly", "almost", "under"}
 _APPROX = {"about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "close to", "nearly"}
@@ -47,7 +48,7 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         token = doc[i]
         value = _value(token, lex)
         if value is None or token.ent_type_ in _SKIP_ENTS or _is_year_like(token) or _is_date_or_age(token) \
-                or _is_one_of(token):
+                or _is_one_of(token) or _is_degree(token, lex):
             i += 1
             continue
         first, last = i, i + 1
@@ -57,6 +58,10 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         while last < len(doc) and doc[last].lower_ in _SCALE:
             value *= _SCALE[doc[last].lower_]
             last += 1
+        if token.lower_ in lex.vague and last + 1 < len(doc) and doc[last].lower_ == "of" \
+                and doc[last + 1].lower_ in _VAGUE_SCALE:
+            value *= _VAGUE_SCALE[doc[last + 1].lower_]  # "hundreds of thousands": 100,000, not two counts
+            last += 2
         value = round(value)
         if last < len(doc) - 1 and doc[last].lower_ == "of" and token.lower_ in lex.vague:
             last += 1  # "dozens of people": the noun follows "of"
@@ -104,6 +109,11 @@ def _is_one_of(token: Token) -> bool:
     return any(t.tag_ == "JJS" or t.lower_ in ("most", "few") for t in doc[token.i + 2: token.i + 5])
 
 
+def _is_degree(token: Token, lex: Lexicon) -> bool:
+    """'how many people were taken', 'so many dead', 'too few': a question or a degree, no count."""
+    return token.lower_ in lex.vague and token.i > 0 and token.doc[token.i - 1].lower_ in ("how", "so", "too")
+
+
 def _is_year_like(token: Token) -> bool:
     if not YEAR.match(token.text):
         return False
@@ -134,6 +144,8 @@ def _is_date_or_age(token: Token) -> bool:
     before = [t.lower_ for t in doc[max(0, token.i - 4): token.i]]
     if "aged" in before[-3:] or (("ages" in before or "age" in before) and "of" in before):
         return True  # "aged 12", "between the ages of 12 and 17"
+    if before[-2:-1] == ["age"] and before[-1] in ("to", "from", "at"):
+        return True  # "raising the retirement age to 64"
     return nxt is not None and token.i + 2 < len(doc) and nxt.lower_ in ("years", "year") and doc[token.i + 2].lower_ == "old"
 
 

@@ -37,13 +37,18 @@ def is_breakdown(noun: Token, number: NumberPhrase, doc: Doc, after_figure: bool
     if head.dep_ == "dobj" and verb.lemma_.lower() == "include" and any(
             c.dep_ == "nsubj" and c.lower_ in lex.part_of for c in verb.children):
         return True  # the dead or the victims of a toll told elsewhere, broken down
-    for word in (noun.head, doc[number.first - 1] if number.first > 0 else None):
+    # (the word may govern the first of coordinated victims: "including a woman and two children")
+    for word in (noun.head, head.head, doc[number.first - 1] if number.first > 0 else None):
         if word is not None and word.lower_ in ("including", "among", "include", "includes") and word.i < number.first:
             return True
     if after_figure and number.last + 1 < len(doc) and doc[number.last].lower_ == "of" \
             and doc[number.last + 1].lower_ in ("them", "whom", "those"):
         return True  # "three people were killed, two of them shot": a part of the figure before
-    return number.first >= 2 and doc[number.first - 1].lower_ in ("them", "whom") and doc[number.first - 2].lower_ in ("among", "of")
+    first = head.i  # the first of coordinated victims: "among them a policeman and two children"
+    while first > 0 and doc[first - 1].dep_ in ("det", "amod", "compound", "nummod", "poss"):
+        first -= 1
+    first = min(first, number.first)
+    return first >= 2 and doc[first - 1].lower_ in ("them", "whom") and doc[first - 2].lower_ in ("among", "of")
 
 
 def own_fate(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon, figures: list[FigureHit]) -> bool:

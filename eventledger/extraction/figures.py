@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .figure_background import is_background
 from .figure_kinds import counted_noun, figure_kind, gathering, kind_of
@@ -60,7 +60,8 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
             hedged=_hedged(doc, trigger), background=is_background(doc, trigger, publication_year),
             start=start, end=end_token.idx + len(end_token.text), trigger_i=trigger, noun_i=noun.i,
         ))
-    figures.extend(_singular_victims(doc, lex, figures, publication_year))
+    joined = _add_joined_ones(doc, lex, figures)
+    figures.extend(_singular_victims(doc, lex, figures, publication_year, joined))
     if not figures:
         figures.extend(_restated_counts(doc, lex, publication_year))
     return figures
@@ -94,9 +95,53 @@ def _restated_counts(doc: Doc, lex: Lexicon, publication_year: int | None) -> li
     return out
 
 
-def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publication_year: int | None) -> list[FigureHit]:
+def _add_joined_ones(doc: Doc, lex: Lexicon, figures: list[FigureHit]) -> set[int]:
+    """'a woman and her two children were wounded', 'killed two soldiers and a policeman': one
+    person joined to a count is one more of the same toll, not a toll of its own. Returns the
+    tokens of the persons folded in."""
+    joined: set[int] = set()
+    for figure in figures:
+        if figure.noun_i is None or figure.kind == SAME_KIND:
+            continue
+        noun = doc[figure.noun_i]
+        one = next((t for t in _conjuncts(noun) if t.i not in joined and _one_person(t, lex)), None)
+        if one is None:
+            continue
+        joined.add(one.i)
+        figure.count += 1
+        figure.low = figure.low + 1 if figure.low is not None else None
+        figure.high = figure.high + 1 if figure.high is not None else None
+        if figure.civilians is not None and one.lower_ in lex.civilian:
+            figure.civilians += 1
+        elif figure.civilians is not None and one.lower_ not in lex.combatant:
+            figure.civilians = None  # one whose side the text does not tell
+        if figure.children is not None and one.lower_ in lex.children:
+            figure.children += 1
+        figure.start = min(figure.start, one.left_edge.idx)
+        figure.end = max(figure.end, one.idx + len(one.text))
+    return joined
+
+
+def _conjuncts(noun: Token) -> list[Token]:
+    out = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj" and noun.head.i != noun.i:
+        out.append(noun.head)
+    return out
+
+
+def _one_person(token: Token, lex: Lexicon) -> bool:
+    """'a woman', 'an elderly man': one person told by an indefinite singular noun."""
+    if token.lower_ not in lex.civilian | lex.combatant | lex.people | lex.titles | lex.children or token.tag_ != "NN":
+        return False
+    if any(c.dep_ == "nummod" for c in token.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in token.children)
+
+
+def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publication_year: int | None,
+                      joined: set[int] = frozenset()) -> list[FigureHit]:
     """'killed a construction engineer', 'an Afghan doctor was killed': one person."""
-    taken = {f.noun_i for f in found}
+    taken = {f.noun_i for f in found} | joined
     out: list[FigureHit] = []
     for token in doc:
         kind = kind_of(token, lex) if token.pos_ == "VERB" else None

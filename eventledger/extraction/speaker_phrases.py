@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .attribution import nearest_subject, right_edge_without_clauses
+from .attribution import apposed_name_end, nearest_subject, right_edge_without_clauses
 
 TITLED = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|governor|commander|general|colonel|chief|"
                     r"official|mayor|leader|director|secretary|ambassador|envoy|negotiator|Mr|Mrs|Ms|Dr)\b", re.I)
@@ -30,15 +30,18 @@ def tail_speaker(verb: Token) -> Token | None:
     """", the Prosecutor General's Office in Baku said": the parser often hangs the speaker of a
     sentence-final attribution on the previous noun; take the phrase between the comma and the verb."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].pos_ not in ("PROPN", "NOUN"):
+    end = apposed_name_end(verb)  # ", the information minister, Abdullahi Aden, said"
+    if end < 2 or doc[end - 1].pos_ not in ("PROPN", "NOUN"):
         return None
-    start = verb.i - 1
-    while start > 0 and doc[start - 1].text not in (",", "”", "\"", ";", ":") and verb.i - start < 12:
+    start = end - 1
+    while start > 0 and doc[start - 1].text not in (",", "”", "\"", ";", ":") and end - start < 12:
         start -= 1
     if start == 0 or doc[start - 1].text not in (",", "”", "\""):
         return None
-    span = doc[start : verb.i]
-    heads = [t for t in span if t.head.i < start or t.head.i >= verb.i or t.head == t]
+    span = doc[start : end]
+    heads = [t for t in span if t.head.i < start or t.head.i >= end or t.head == t]
+    if heads and end < verb.i and heads[0].head.i == start - 2:
+        return heads[0].head  # the description the name is apposed to; its phrase takes the name
     return heads[0] if heads else None
 
 
@@ -83,7 +86,7 @@ def speaker_phrase(token: Token) -> Span:
                     if given is not None:
                         return token.doc[phrase.start : given.right_edge.i + 1]
         return phrase
-    return token.doc[phrase.start : name.right_edge.i + 1]
+    return token.doc[phrase.start : right_edge_without_clauses(name) + 1]  # without "..., which runs ..."
 
 
 def noun_phrase(token: Token) -> Span:
