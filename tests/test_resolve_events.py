@@ -35,14 +35,25 @@ def test_a_national_capital_in_the_claimant_places_nothing():
 
 
 def test_the_same_paragraph_keeps_its_place_and_day():
+    text = ("Bombing in the port city\n\n"
+            "In Kismayo, a car bomb exploded outside a hotel on Tuesday, witnesses said. "
+            "At least 40 people were arrested, according to a rights group.")
+    events = _events(text, "2024-06-27")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests, [e.sub_event_type for e in events]
+    assert arrests[0].location is not None and arrests[0].location.name == "Kismayo"
+    assert arrests[0].date == "2024-06-25"
+
+
+def test_arrests_told_right_after_a_protest_are_the_protests():
+    # ACLED codes arrests at a demonstration with it: no Arrests event of their own
     text = ("Protest in the capital\n\n"
             "In Nairobi, police fired tear gas at hundreds of protesters who marched against tax rises on Tuesday, "
             "witnesses said. At least 40 people were arrested, according to a rights group.")
     events = _events(text, "2024-06-27")
-    arrests = [e for e in events if e.sub_event_type == "Arrests"]
-    assert arrests, [e.sub_event_type for e in events]
-    assert arrests[0].location is not None and arrests[0].location.name == "Nairobi"
-    assert arrests[0].date == "2024-06-25"
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+    assert events[0].location.name == "Nairobi" and events[0].date == "2024-06-25"
+    assert any(f.kind == "arrested" and f.count == 40 for f in events[0].figures)
 
 
 def test_a_plan_dated_after_publication_is_not_an_event():
@@ -460,3 +471,69 @@ def test_a_noun_in_an_urged_aim_and_a_negated_noun_report_nothing():
     assert reports_no_event(doc, next(t.i for t in doc if t.lower_ == "arrests"))
     doc = nlp("Police reported 14 arrests in the capital.")
     assert not reports_no_event(doc, next(t.i for t in doc if t.lower_ == "arrests"))
+
+
+def test_an_event_named_only_as_a_time_or_in_a_vow_reports_nothing():
+    from eventledger.extraction.reporting import reports_no_event
+    from eventledger.language import load_model
+
+    nlp = load_model()
+    cases = [
+        ("The governor vowed that the ambush would not go unpunished.", "ambush", True),
+        ("Police said the march will go ahead.", "march", True),
+        ("The union leader spoke to reporters before the clashes.", "clashes", True),
+        ("Hours after the raid, the minister visited the camp.", "raid", True),
+        ("Rebels attacked the base after a raid on their camp.", "attacked", False),
+        ("Police could not stop the looting.", "looting", False),
+        ("Gunmen attacked the village before dawn.", "attacked", False),
+    ]
+    for text, word, expected in cases:
+        doc = nlp(text)
+        assert reports_no_event(doc, next(t.i for t in doc if t.lower_ == word)) is expected, text
+
+
+def test_the_crowd_arrests_and_injured_of_a_riot_told_without_a_place_are_the_riot():
+    from eventledger.extraction.mentions import FigureFound
+    from eventledger.records import Evidence, Location
+    from eventledger.resolve.grouping import group_mentions
+
+    town = Location(name="Oruro", country_code="BO", precision=1, feature="city")
+    riot = _mention("Miners hurled dynamite at police in Oruro on Monday.", "Violent demonstration", "Riots", 0,
+                    "2024-03-11", "day")
+    march = _mention("About 2,000 people marched to the square, police said.", "Peaceful protest", "Protests", 1, start=60)
+    march.figures.append(FigureFound("crowd", 2000, None, None, None, None, False, False, Evidence(66, 71, "2,000")))
+    arrests = _mention("Police said 20 people were detained.", "Arrests", "Strategic developments", 2, start=120)
+    arrests.figures.append(FigureFound("arrested", 20, None, None, None, None, False, False, Evidence(132, 134, "20")))
+    assert len(group_mentions([riot, march, arrests], {0: town})) == 1
+    # a protest told for another day is another protest
+    march.date, march.date_precision = "2024-03-09", "day"
+    assert len(group_mentions([riot, march], {0: town})) == 2
+
+
+def test_damage_told_in_the_paragraph_of_a_riot_is_the_riots():
+    from eventledger.resolve.grouping import group_mentions
+
+    riot = _mention("Protesters threw stones at police in the capital on Monday.", "Violent demonstration", "Riots", 0,
+                    "2024-03-11", "day")
+    damage = _mention("Two banks had been looted, police said.", "Looting/property destruction",
+                      "Strategic developments", 0, start=60)
+    assert len(group_mentions([riot, damage], {})) == 1
+    damage.paragraph = 3  # paragraphs later, with nothing pointing back: a report of its own
+    assert len(group_mentions([riot, damage], {})) == 2
+
+
+def test_a_town_named_like_the_division_the_article_names_may_mean_the_division():
+    from eventledger.extraction.mentions import PlaceFound
+    from eventledger.records import Location
+    from eventledger.resolve.grouping import group_mentions
+
+    town = Location(name="Sirwah", country_code="YE", precision=1, feature="city", admin1="Ma'rib")
+    capital = Location(name="Ma'rib", country_code="YE", precision=1, feature="city", admin1="Ma'rib")
+    lead = _mention("Fighters attacked army posts near Sirwah, in Marib governorate, on Monday.", "Armed clash",
+                    "Battles", 0, "2026-01-12", "day")
+    again = _mention("The battles went on until dawn, the army command in Marib said.", "Armed clash", "Battles", 1,
+                     start=80)
+    again.place = PlaceFound("Marib", 126, 131)
+    assert len(group_mentions([lead, again], {0: town, 1: capital})) == 1
+    lead.sentence.text = "Fighters attacked army posts near Sirwah on Monday."  # Marib named only as a town
+    assert len(group_mentions([lead, again], {0: town, 1: capital})) == 2

@@ -356,3 +356,25 @@ OLD_OR_STANDING = [
 def test_old_agreements_coalitions_and_standing_sieges(text, expected):
     kind = classify(text)
     assert kind.sub_event_type == expected, (text, kind)
+
+
+ROUND5_SLIPS = [
+    # a road blocked under a long name, and with the stones it was blocked with, is a peaceful protest
+    ("Truck drivers blocked the Trans-Kalahari Corridor highway outside the town for a second day.", "Peaceful protest"),
+    ("Villagers blocked the main road to the quarry with stones and tree trunks on Monday.", "Peaceful protest"),
+    ("Youths blocked the road with tyres and hurled rocks at the police.", "Violent demonstration"),
+    # people seized, with no police or troops doing it, and people driven into the bush are abducted
+    ("The charity said three of its nurses and a driver had been seized on the way to the clinic.",
+     "Abduction/forced disappearance"),
+    ("Armed men stopped the minibus, fired in the air and drove the travellers into the forest.",
+     "Abduction/forced disappearance"),
+    # wounds caused by shrapnel describe the wounded (a bomb's victims too), not a weapon fired
+    ("Doctors at the district clinic treated 14 people, most of them with shrapnel wounds.", "none"),
+    ("Shrapnel from the shells tore through the roofs of the camp.", "Shelling/artillery/missile attack"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND5_SLIPS)
+def test_blockades_seized_people_and_shrapnel_wounds(text, expected):
+    kind = classify(text)
+    assert kind.sub_event_type == expected, (text, kind)

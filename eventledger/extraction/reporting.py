@@ -55,7 +55,26 @@ def reports_no_event(doc, trigger_i: int) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
             and token.head.lemma_.lower() in rules["perception_verbs"]:
         return True
-    return False
+    return dates_something_else(token) or told_as_future(token)
+
+
+def dates_something_else(token) -> bool:
+    """"... told the crowd before the clashes": an event already told ("the"), named only as the
+    time of what the sentence reports."""
+    if token.dep_ != "pobj" or not _definite(token):
+        return False
+    prep = token.head
+    words = {prep.lower_, f"{prep.head.lower_} {prep.lower_}"}
+    return bool(words & _rules()["time_prepositions"])
+
+
+def told_as_future(token) -> bool:
+    """"vowed that the bombing would not stop the drive", "said the march will go ahead": the
+    event word is the subject, object or verb of a clause of what will or would happen."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if verb is not token and token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _rules()["future_modals"] for c in verb.children)
 
 
 def _definite(token) -> bool:

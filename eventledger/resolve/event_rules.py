@@ -1,8 +1,12 @@
 """Grouping rules read from `eventledger/data/events/article_rules.toml` [grouping]: which
 non-violent reports are the consequence of violence just told, which counts are a toll of it,
-and when a town lies inside a region the article also names."""
+and when a town lies inside a region the article also names (or stands for the region it is named like)."""
 
 from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
 
 from ..data import shipped_toml
 from ..records import Location
@@ -45,3 +49,22 @@ def inside_region(a: Location, b: Location) -> bool:
                 and _division(region.name) == _division(town.admin1):
             return True
     return False
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z ]", "", anyascii(name).lower())
+
+
+def stands_for_division(town: Location, written: str, others: list[Location], texts: list[str]) -> bool:
+    """"The battles continued until dawn, the spokesman in Marib said" after "south of Harib, in
+    Marib governorate": a town named like the first-level division the other places lie in (the
+    city of Marib, capital of Marib governorate), where the article itself names that division,
+    may stand for the division, not the town."""
+    if town.feature == "region" or town.country_code is None:
+        return False
+    name = _plain(_division(town.name))
+    if not any(o.country_code == town.country_code and o.admin1 and _plain(_division(o.admin1)) == name for o in others):
+        return False
+    suffixes = "|".join(_grouping()["regions"]["suffixes"])
+    division = re.compile(rf"\b{re.escape(written.strip())}\s+(?:{suffixes})\b", re.I)
+    return any(division.search(text) for text in texts)

@@ -10,7 +10,7 @@ from datetime import date
 
 from ..extraction.mentions import EventMention
 from ..records import Location
-from .event_rules import consequence_hosts, inside_region, tells_more_of
+from .event_rules import consequence_hosts, inside_region, stands_for_division, tells_more_of
 
 # A trigger that is only the casualty ("were killed", "rebels were killed"), not an event word.
 _CASUALTY_WORD = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|hurt)$", re.I)
@@ -62,7 +62,8 @@ def _matching_group(index, mention, groups, places):
         if first.background != mention.background:
             continue
         group_places = [places[i] for i, _ in group if i in places]
-        if index in places and group_places and not any(compatible_places(places[index], p) for p in group_places):
+        if index in places and group_places and not any(compatible_places(places[index], p) for p in group_places) \
+                and not _division_meant(mention, places[index], group, group_places):
             continue
         candidates.append(group)
     for group in candidates:
@@ -96,6 +97,9 @@ def _matching_group(index, mention, groups, places):
                      or (unplaced and m.date_precision == "said"))
                     and _same_day(m, mention) for i, m in group):
                 return group
+    demonstration = _demonstration_told_on(index, mention, groups, candidates, places)
+    if demonstration is not None:
+        return demonstration
     if mention.sub_event_type in _TERRITORY and (index in places or mention.place is not None):
         # "M23 rebels captured the town of Pinga" / "The rebels entered Pinga ... after soldiers
         # withdrew": the same change of hands at the same town and day, typed another way.
@@ -137,6 +141,31 @@ def _matching_group(index, mention, groups, places):
                 and mention.paragraph - last.paragraph in gap:
             return latest
     return None
+
+
+def _division_meant(mention: EventMention, place: Location, group, group_places: list[Location]) -> bool:
+    """The mention's town is named like the division the group's places lie in, and the article
+    names that division ("in Marib governorate"): it may mean the division."""
+    if mention.place is None:
+        return False
+    texts = [m.sentence.text for _, m in group] + [mention.sentence.text]
+    return stands_for_division(place, mention.place.text, group_places, texts)
+
+
+def _demonstration_told_on(index, mention, groups, candidates, places):
+    """"About 5,000 people marched ...", "32 people were arrested", "23 protesters were hurt",
+    right after a demonstration and with no place or other day of their own: the crowd, the
+    arrests and the injured of that demonstration (ACLED codes them with it), even with counts
+    of their own; a protest that turned into a riot is still one event."""
+    family = _family(mention.event_type) or ("demonstration" if mention.sub_event_type == "Arrests" else None)
+    if family != "demonstration" or index in places or not groups:
+        return None
+    latest = max(groups, key=lambda g: g[-1][0])
+    if latest not in candidates or _family(latest[0][1].event_type) != "demonstration":
+        return None
+    if mention.date is not None and mention.date not in {m.date for _, m in latest}:
+        return None
+    return latest if mention.paragraph - latest[-1][1].paragraph in (0, 1) else None
 
 
 def _same_day(a: EventMention, b: EventMention) -> bool:
@@ -181,7 +210,10 @@ def _consequence_of(index, mention, candidates, places):
             continue
         same_day = mention.date is not None and mention.date_precision == "day" \
             and any(m.date == mention.date for _, m in group)
-        if mention.cause or mention.anaphoric or same_day:
+        # "It said the toll booth had been burned": damage with no day of its own, told in the
+        # paragraph that goes on about the violence.
+        told_on = mention.date is None and group[-1][1].paragraph == mention.paragraph
+        if mention.cause or mention.anaphoric or same_day or told_on:
             return group
     return None
 

@@ -565,6 +565,8 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
             vote(FORCE, base + 3.5 * max(mod(h) for h in force), where)
         # "hurled a grenade into the rally": the throwing is the weapon's, not the crowd's
         violent = [h for h in found.get("protest_violent") if not any(abs(h.start - w.start) < 25 or abs(h.end - w.end) < 25 for w in weapon_hits)]
+        # "blocked the road with rocks": the stones are the blockade, not thrown at anyone
+        violent = [h for h in violent if not any(_overlaps(h, b) for b in found.get("barricade_material"))]
         if violent:
             vote(VIOL, base + 3.0 * max(mod(h) for h in violent), where)
         intervention = [h for h in found.get("protest_intervention") if not _REASON.search(text, max(0, h.start - 40), h.start)]
