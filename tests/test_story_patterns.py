@@ -212,3 +212,12 @@ def test_a_where_clause_that_carries_the_whole_toll_is_one_event():
     events, _ = _run("Gunmen stormed a market in Kuje in central Nigeria on Sunday, where they shot dead three "
                      "traders, police said.", "2025-03-04")
     assert len(events) == 1 and [f.count for f in events[0].figures] == [3]
+
+
+def test_two_villages_the_gazetteer_lacks_are_two_events():
+    events, _ = _run("Gunmen on motorbikes attacked two villages in western Niger's Tillaberi region on Sunday, the "
+                     "interior ministry said.\n\nThe attackers killed 12 people in the village of Tondi Kourey before "
+                     "moving on to the hamlet of Banizoumbou Sud, about ten kilometres away, where they killed five "
+                     "herders, the ministry said.", "2025-03-25")
+    tolls = sorted([f.count for f in e.figures if f.kind == "killed"] for e in events)
+    assert tolls == [[5], [12]]

@@ -28,6 +28,12 @@ def tells_more_of(host_type: str, detail_type: str) -> bool:
     return detail_type == host_type or detail_type in _grouping()["details"].get(host_type, ())
 
 
+def names_landmark(name: str) -> bool:
+    """'Plaza San Martin', 'the Bolognesi bridge': a landmark inside a town, not a village."""
+    words = set(re.findall(r"[a-z]+", anyascii(name).lower()))
+    return bool(words & set(_grouping()["villages"]["landmark_words"]))
+
+
 def toll_kinds() -> frozenset[str]:
     """Figure kinds that count the cost of violence (dead, wounded, people who fled)."""
     return frozenset(_grouping()["tolls"]["kinds"])

@@ -10,7 +10,7 @@ from datetime import date
 
 from ..extraction.mentions import EventMention
 from ..records import Location
-from .event_rules import consequence_hosts, inside_region, stands_for_division, tells_more_of
+from .event_rules import consequence_hosts, inside_region, names_landmark, stands_for_division, tells_more_of
 
 # A trigger that is only the casualty ("were killed", "rebels were killed"), not an event word.
 _CASUALTY_WORD = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|hurt)$", re.I)
@@ -53,6 +53,28 @@ def group_mentions(mentions: list[EventMention], places: dict[int, Location]) ->
     return groups
 
 
+def _village(index: int, mention: EventMention, places: dict[int, Location]) -> str | None:
+    """The name of the village a report happened at when the gazetteer does not know it: an
+    unplaced report's proper name that is no landmark ("the hamlet of Chinegodar")."""
+    place = mention.place
+    if place is None or index in places or not place.text[:1].isupper() or names_landmark(place.text):
+        return None
+    return place.text.lower()
+
+
+def _other_village(index: int, mention: EventMention, group, places: dict[int, Location]) -> bool:
+    """'killed 19 people in Darey-Daye before moving on to Chinegodar, where they killed eight':
+    two villages the gazetteer lacks are two places, whatever else the reports share."""
+    mine = _village(index, mention, places)
+    if mine is None:
+        return False
+    for i, m in group:
+        other = _village(i, m, places)
+        if other is not None and mine not in other and other not in mine:
+            return True
+    return False
+
+
 def _matching_group(index, mention, groups, places):
     """The earlier event this mention reports again: first one of the same sub-type at a
     compatible place, else (for "the operation killed ...") the latest violent event it refers to."""
@@ -64,6 +86,8 @@ def _matching_group(index, mention, groups, places):
         group_places = [places[i] for i, _ in group if i in places]
         if index in places and group_places and not any(compatible_places(places[index], p) for p in group_places) \
                 and not _division_meant(mention, places[index], group, group_places):
+            continue
+        if _other_village(index, mention, group, places):
             continue
         candidates.append(group)
     for group in candidates:
