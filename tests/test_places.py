@@ -203,3 +203,10 @@ def test_supplementary_training_sentences_are_well_formed():
 ])
 def test_a_camp_named_through_compounds_is_more_specific_than_its_region(nlp, text, trigger, expected):
     assert _place(nlp, text, trigger) == expected
+
+
+def test_a_plural_nationality_is_people_never_the_place(nlp):
+    text = "On the same day a car bomb killed five Americans, including three U.S. soldiers, near the border."
+    assert _place(nlp, text, "bomb") not in ("Americans", "U.S.")
+    text = "Gunmen shot dead four Afghans at a checkpoint on the highway on Monday."
+    assert _place(nlp, text, "shot") != "Afghans"

@@ -93,12 +93,20 @@ def find_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
     span, used = rank(doc, trigger_i, rule_hit, rule_done=True)
     if not used:
         return rule_hit
+    if span is not None and names_people(span):
+        return rule_hit  # "killed five Americans": a people, not a place, whatever the ranker says
     if span is None:
         return None
     if rule_hit is not None and rule_hit.token_start < span.end and span.start < rule_hit.token_end:
         return rule_hit  # the same name as the rules' (keep their extent)
     base = doc[0].idx
     return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
+
+
+def names_people(span: Span) -> bool:
+    """'Americans', 'Afghans', 'Palestinians': a plural nationality or group names people."""
+    root = span.root
+    return root.ent_type_ == "NORP" and root.tag_ in ("NNPS", "NNS")
 
 
 def _by_relative_clause(doc: Doc, trigger_i: int, hit: PlaceHit) -> bool:
