@@ -264,3 +264,14 @@ def test_the_bare_noun_is_the_group_named_before_with_that_head():
                                 "The ministry blamed smugglers for the attack.")
     assert second and second[0].kind == "accuse"
     assert second[0].speaker == "Chad's interior ministry"
+
+
+def test_back_as_an_adverb_is_no_support():
+    from eventledger.pipeline import extract
+
+    def kinds(text):
+        return [s.kind for s in extract("Report\n\n" + text, published="2025-03-25").statements]
+
+    assert "support" not in kinds("The freed workers came back to the capital on Friday, the aid group said.")
+    assert "support" not in kinds("Villagers said the hostages arrived back home on Friday.")
+    assert "support" in kinds("The minister said the government backs the peace plan.")
