@@ -67,3 +67,20 @@ def test_a_compass_word_before_a_country_is_part_of_that_country():
     assert geocode("South Lebanon", ("LB", "IL")).feature == "country"  # not South Lebanon, Ohio
     assert geocode("eastern Democratic Republic of Congo", ("CD",)).country_code == "CD"
     assert geocode("South Sudan", ()).country_code == "SS"  # a country's own name is kept whole
+
+
+def test_a_small_namesake_in_another_province_than_the_story_town_is_not_the_place():
+    events, _ = _events(
+        "Protesters opposed to a new mining law threw stones at police and set fire to tyres in the Peruvian city "
+        "of Cusco on Monday, police said.\n\n"
+        "Clashes broke out when a group of protesters tried to break through a police cordon on the Bolognesi "
+        "bridge, witnesses said.\n\n"
+        "Shop owners in Cusco said windows were smashed along the main avenue, and the mayor of Cusco called for calm.",
+        published="2025-10-14")
+    assert [e.location.name for e in events] == ["Cusco"]  # not Bolognesi, a town of Ancash
+
+
+def test_a_misparsed_lead_still_finds_the_place_of_its_clauses():
+    events, _ = _events("Protesters opposed to the dam threw stones at police and set fire to a toll booth in the "
+                        "Peruvian city of Arequipa on Tuesday.", published="2025-10-15")
+    assert events and events[0].location is not None and events[0].location.name == "Arequipa"

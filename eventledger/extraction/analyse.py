@@ -151,6 +151,10 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         root = next((t.i for t in doc if t.dep_ == "ROOT"), trigger_i)
         if place is None and root != trigger_i and doc[root].lemma_ not in _SPEECH_ROOTS:
             place = find_event_place(doc, root)  # the typer's trigger may sit off the main clause
+            for verb in (c for c in doc[root].children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"):
+                if place is not None:
+                    break
+                place = find_event_place(doc, verb.i)  # "Protesters opposed to X threw stones ... in Y" (misparsed root)
         if place is not None and not is_government_metonym(doc, place.start_char, place.end_char):
             mention.place = PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char)
             mention.place_fallbacks = _containers(sent, doc, place)

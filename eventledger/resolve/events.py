@@ -14,7 +14,7 @@ from ..records import Actor, Article, Event, Evidence, Figure, Location, Stateme
 from .actors import normalize, same_name
 from .capitals import government_of
 from .event_rules import toll_kinds
-from .gazetteer import country_of, geocode, named_divisions
+from .gazetteer import Division, country_of, geocode, named_divisions
 from .grouping import VIOLENT, group_mentions, other_day, place_key
 from .setting import setting_fits, story_setting
 
@@ -32,9 +32,12 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         return []
     _mark_old_mentions(mentions, article.published)
     context = _context_countries(article)
-    places = _geocode_places(mentions, context, article.text)
+    divisions = named_divisions(article.text, context)
+    setting = story_setting(list(settings), article.text, context, divisions)
+    if setting is not None and setting.admin1 and (setting.country_code, setting.admin1) not in divisions:
+        divisions += ((setting.country_code, setting.admin1),)  # a story of Arequipa is a story of its province
+    places = _geocode_places(mentions, context, divisions)
     default_place = _dominant_place(places)
-    setting = story_setting(list(settings), article.text, context, named_divisions(article.text, context))
     levels = {(name.start, name.end): name.level for name in settings}
     mentions, places = _attach_untyped(mentions, places)
     groups = group_mentions(mentions, places)
@@ -219,9 +222,12 @@ def _context_countries(article: Article) -> tuple[str, ...]:
     return tuple(code for code, _ in counts.most_common(5))
 
 
-def _geocode_places(mentions: list[EventMention], context: tuple[str, ...], article_text: str = "") -> dict[int, Location]:
+def _geocode_places(mentions: list[EventMention], context: tuple[str, ...],
+                    story: tuple[Division, ...] = ()) -> dict[int, Location]:
+    """Each placed mention's location; `story` are the provinces the story is about: a small town
+    of another province than the story's is suspect ("the Bolognesi bridge" in a story of Arequipa
+    is no town of Ancash)."""
     out: dict[int, Location] = {}
-    story = named_divisions(article_text, context)  # a town in another province than the story's is suspect
     for index, mention in enumerate(mentions):
         if mention.place is None:
             continue
