@@ -84,3 +84,24 @@ def test_a_misparsed_lead_still_finds_the_place_of_its_clauses():
     events, _ = _events("Protesters opposed to the dam threw stones at police and set fire to a toll booth in the "
                         "Peruvian city of Arequipa on Tuesday.", published="2025-10-15")
     assert events and events[0].location is not None and events[0].location.name == "Arequipa"
+
+
+def test_a_street_of_the_story_town_does_not_keep_a_report_from_it():
+    from eventledger.resolve.setting import setting_fits
+
+    kisumu = geocode("Kisumu", ("KE",))
+    assert setting_fits(kisumu, [("Oginga Odinga Street", 0)], ("KE",))  # a street of the town
+    assert not setting_fits(kisumu, [("Kogelo Kadero", 0)], ("KE",))  # a village the gazetteer lacks
+    assert not setting_fits(kisumu, [("Uganda", 2)], ("KE", "UG"))  # another country
+
+
+def test_towns_named_only_in_past_years_are_not_the_story_s_place_names():
+    from eventledger.clean import clean
+    from eventledger.extraction.analyse import analyse
+    from eventledger.ingest.decode import to_raw_document
+
+    raw = to_raw_document(b"Report\n\nIn 2012, fighting in the town of Kidal killed 40 soldiers, the worst toll in the "
+                          b"north that year.\n\nSoldiers arrested 12 suspects in Gao on Monday, the Malian army said.",
+                          published="2025-03-10")
+    names = [n.text for n in analyse(clean(raw).article).settings]
+    assert "Gao" in names and "Kidal" not in names

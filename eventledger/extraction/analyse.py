@@ -67,7 +67,9 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
             past = year_of(sent.text)
             previous_background = bool(past and published_year and past < published_year)
             continue
-        found.settings.extend(setting_names(sent, sent.doc))
+        past = year_of(sent.text)
+        if not (past and published_year and past < published_year):
+            found.settings.extend(setting_names(sent, sent.doc))  # (not "the army retook Khartoum in 2025")
         disputed, speaker = [], None
         for mention in find_statements(sent.doc, context, metonym):
             record = _statement_record(sent, mention)

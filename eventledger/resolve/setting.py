@@ -19,6 +19,7 @@ from anyascii import anyascii
 from ..extraction.mentions import SettingName
 from ..records import Evidence, Location
 from .capitals import government_of
+from .event_rules import names_landmark
 from .gazetteer import Division, geocode
 
 MIN_MENTIONS = 2
@@ -74,6 +75,8 @@ def setting_fits(setting: Location, named: list[tuple[str, int]], context: tuple
     Lebanon" in a story whose most named town is in Israel), nor when one is a town or village the
     gazetteer lacks (it happened there). A region the gazetteer lacks says nothing against it."""
     for text, level in named:
+        if names_landmark(text):
+            continue  # "along Kenyatta Avenue": a street of the town, no rival to it
         location = geocode(text, context_countries=context)
         if location is not None and location.country_code != setting.country_code:
             return False
