@@ -210,3 +210,8 @@ def test_a_plural_nationality_is_people_never_the_place(nlp):
     assert _place(nlp, text, "bomb") not in ("Americans", "U.S.")
     text = "Gunmen shot dead four Afghans at a checkpoint on the highway on Monday."
     assert _place(nlp, text, "shot") != "Afghans"
+
+
+def test_where_a_participant_lives_is_not_the_event_place(nlp):
+    text = "About 250 exiles, many of them living in Switzerland and France, rallied near the hotel on Monday."
+    assert _place(nlp, text, "rallied") != "Switzerland"

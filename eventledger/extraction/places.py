@@ -392,6 +392,8 @@ def _clause_allowed(verb: Token) -> bool:
     if dep == "acl":
         if _purpose(verb):
             return verb.lemma_.lower() in cues["event_verbs"]
+        if verb.lemma_.lower() in cues["residence_verbs"]:
+            return False  # "250 Sudanese, many of them living in Switzerland, rallied ..."
         return verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "aux" for c in verb.children)
     return False
 
@@ -413,6 +415,8 @@ def _clause_allowed_wide(verb: Token) -> bool:
         return False
     if dep in ("ccomp", "parataxis", "csubj", "csubjpass"):
         return False
+    if dep in ("acl", "relcl") and verb.lemma_.lower() in cues["residence_verbs"]:
+        return False  # "a man who lived in X", "Sudanese living in X": where a participant lives
     if _purpose(verb) and dep != "xcomp":
         return verb.lemma_.lower() in cues["event_verbs"]
     if verb.lemma_ == "go" and any(c.dep_ == "xcomp" and _purpose(c) for c in verb.children):
