@@ -221,3 +221,11 @@ def test_two_villages_the_gazetteer_lacks_are_two_events():
                      "herders, the ministry said.", "2025-03-25")
     tolls = sorted([f.count for f in e.figures if f.kind == "killed"] for e in events)
     assert tolls == [[5], [12]]
+
+
+def test_a_place_given_only_to_locate_the_event_is_near_it():
+    events, _ = _run("A roadside bomb hit an army truck 30 km north of Kidal in Mali on Monday, killing two soldiers.",
+                     "2025-03-12")
+    assert events[0].location.name == "Kidal" and events[0].location.precision == 2
+    events, _ = _run("A roadside bomb hit an army truck in Kidal in Mali on Monday, killing two soldiers.", "2025-03-12")
+    assert events[0].location.name == "Kidal" and events[0].location.precision == 1

@@ -16,7 +16,7 @@ from .clauses import where_clause_report
 from .figures import find_figures
 from .hedges import is_hedged
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
-from .places import find_event_place, is_government_metonym, place_spans
+from .places import find_event_place, is_government_metonym, place_spans, reference_point
 from .quotes import attribute_quotations
 from .speaker_context import name_described_sources
 from .settings import setting_names
@@ -158,7 +158,8 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
                     break
                 place = find_event_place(doc, verb.i)  # "Protesters opposed to X threw stones ... in Y" (misparsed root)
         if place is not None and not is_government_metonym(doc, place.start_char, place.end_char):
-            mention.place = PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char)
+            mention.place = PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char,
+                                       near=reference_point(doc[place.token_start:place.token_end]))
             mention.place_fallbacks = _containers(sent, doc, place)
         for actor in find_actors(doc, trigger_i):
             mention.actors.append(ActorFound(actor.text, actor.role, sent.start + actor.start, sent.start + actor.end))

@@ -14,6 +14,7 @@ class PlaceFound:
     text: str
     start: int
     end: int
+    near: bool = False  # given only to locate the event ("50 miles southwest of Mocha"): ACLED's precision 2
 
 
 @dataclass(slots=True)

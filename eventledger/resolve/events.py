@@ -236,8 +236,9 @@ def _geocode_places(mentions: list[EventMention], context: tuple[str, ...],
             location = geocode(place.text, context_countries=context, story_divisions=story, sentence_divisions=sentence)
             if location is None:
                 continue
-            if rank:
-                # The gazetteer does not know the village: the area that contains it, "near" at best.
+            if rank or mention.place.near:
+                # The gazetteer does not know the village: the area that contains it, "near" at best;
+                # likewise a place named only to locate the event ("100 km west of Pemba").
                 location.precision = max(location.precision or 1, 2)
             location.mention = place.text
             location.evidence = Evidence(place.start, place.end, place.text)
