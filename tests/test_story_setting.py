@@ -105,3 +105,27 @@ def test_towns_named_only_in_past_years_are_not_the_story_s_place_names():
                           published="2025-03-10")
     names = [n.text for n in analyse(clean(raw).article).settings]
     assert "Gao" in names and "Kidal" not in names
+
+
+def test_a_region_the_gazetteer_lacks_is_no_rival_to_the_story_town():
+    from eventledger.extraction.mentions import SettingName
+    from eventledger.resolve.setting import story_setting
+
+    text = ("Fighting in the Catatumbo region killed seven soldiers. Catatumbo is lawless. The patrol was attacked in "
+            "Tibu municipality. Catatumbo again. People fled rural areas of Tibu.")
+    names = [SettingName("Catatumbo region", 12, 28, level=1), SettingName("Tibu municipality", 84, 101, level=0),
+             SettingName("Catatumbo", 118, 127, level=0)]
+    setting = story_setting(names, text, ("CO",))
+    assert setting is not None and setting.name == "Tibú" and setting.precision == 2
+
+
+def test_the_story_s_place_names_carry_their_level():
+    from eventledger.clean import clean
+    from eventledger.extraction.analyse import analyse
+    from eventledger.ingest.decode import to_raw_document
+
+    raw = to_raw_document(b"Report\n\nSeven soldiers were killed in fighting with rebels in the northeastern Catatumbo "
+                          b"region of Colombia on Tuesday, the army said.", published="2025-08-27")
+    levels = {n.text: n.level for n in analyse(clean(raw).article).settings}
+    assert levels.get("Catatumbo region") == 1 and levels.get("Colombia") == 2
+    assert all(isinstance(n.near, bool) for n in analyse(clean(raw).article).settings)

@@ -20,7 +20,7 @@ def setting_names(sent: Sentence, doc: Doc) -> list[SettingName]:
         start, end = span.start_char - base, span.end_char - base
         if excluded(span) or is_dateline(span) or is_government_metonym(doc, start, end) or _where_said(span):
             continue
-        out.append(SettingName(span.text, sent.start + start, sent.start + end, place_level(span)))
+        out.append(SettingName(span.text, sent.start + start, sent.start + end, level=place_level(span)))
     return out
 
 

@@ -289,8 +289,9 @@ def _build_event(event_id, group, places, default_place, article, statements, co
     lead = typed[0]
     # The most precise place any report gives ("kidnapped in Kenya" then "in the Dadaab complex").
     located = [places[i] for i, _ in group if i in places]
-    # (a province before the country when both are as wide: "North Kivu" before "eastern Congo")
-    location = min(located, key=lambda loc: (loc.precision or 3, loc.feature == "country")) if located else None
+    # (a province before the country when both are as wide: "North Kivu" before "eastern Congo";
+    # among towns, the first report's: "an attack south of Harib" before the "battles in Marib" told later)
+    location = min(located, key=lambda loc: ((loc.precision or 3) > 2, loc.feature == "country")) if located else None
     if location is None:
         location = _claimant_seat(mentions, context)
     if location is None and previous_place is not None and any(_SAME_AREA.search(m.sentence.text) for m in mentions):
