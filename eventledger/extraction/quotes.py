@@ -12,9 +12,7 @@ import bisect
 from ..records import Article, Evidence, Statement
 from .mentions import SentenceFindings
 from .quotation_marks import quote_spans
-from .speech_acts import cue_kind, speech_kind
-
-_FIRST_PERSON = {"we", "i"}
+from .speech_acts import cue_kind, first_person_kind
 
 
 def paragraph_quotes(article: Article) -> list[tuple[int, int, int]]:
@@ -81,11 +79,9 @@ def _inner_kind(sent, text: str) -> str:
     condemn ...", "We demand ..."), else what its words say ("must", "war crimes"), else a claim."""
     doc = getattr(sent, "doc", None)
     if doc is not None:
-        for token in doc:
-            if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
-                kind = speech_kind(token)
-                if kind is not None and kind != "claim":
-                    return kind
+        kind = first_person_kind(doc, (0, len(doc.text)))
+        if kind is not None:
+            return kind
     return cue_kind(text) or "claim"
 
 

@@ -109,6 +109,12 @@ def coordinated_speech(verb: Token) -> list[Token]:
     of war crimes and called on ...", "said it was alarmed and urged ..." (the clause's subject
     is the speaker again)."""
     out = []
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "Officers fired in the air, he said, and denied that ...": the parser joins "denied" to
+        # the reported clause, but a speech verb after the parenthetical "he said", with no
+        # subject of its own, is the speaker's second act, not the officers'.
+        out.extend(c for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ == "VERB"
+                   and speech_kind(c) is not None and not any(g.dep_ in SUBJECT_DEPS for g in c.children))
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ == "VERB" and speech_kind(child) is not None:
             out.append(child)

@@ -38,6 +38,7 @@ from .speech_acts import (
     PREFILTER,
     asks_anonymity,
     cue_kind,
+    first_person_kind,
     is_hedge,
     is_modifier_participle,
     quoted_source,
@@ -93,6 +94,8 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
                 continue  # "quoted figures from the ministry": no one's words
         if subject is not None and is_negated(subject):
             continue  # "No group claimed responsibility": nobody said anything
+        if subject is not None:
+            subject = on_behalf_of(subject) or subject  # "a message in the name of the group claimed ..."
         document = subject is not None and issuer_of(subject) is None  # "the statement said"
         if subject is not None and not document:
             subject = issuer_of(subject)  # "a statement from the ministry said": the ministry
@@ -113,7 +116,7 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
             continue
         content_text = text[content[0] : content[1]]
         if kind == "claim":
-            kind = cue_kind(content_text, doc, content) or "claim"
+            kind = first_person_kind(doc, content) or cue_kind(content_text, doc, content) or "claim"
             if verb.lemma_ == "call" and kind != "reject" and not quotes:
                 continue  # "called the operation X" describes, it does not state
         speaker, speaker_span, is_pronoun, from_context = None, None, False, False
@@ -141,7 +144,7 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
         if speaker is None and verb.i not in inherited:
             speaker = context.resolve("they")
             from_context = speaker is not None
-        if speaker and metonym and not is_pronoun:
+        if speaker and metonym and not is_pronoun and not _surname_of_known_person(speaker, context):
             speaker = metonym(speaker) or speaker
         target_token = target_of(verb, kind)
         target = target_span = None
@@ -169,6 +172,30 @@ def find_statements(doc: Doc, context: SpeakerContext, metonym: "callable | None
         # sentence's own speaker is one: "X said officials led them to Dhobley" keeps X.
         context.remember(people[-1], True)
     return _merge_same_speaker(found)
+
+
+def on_behalf_of(subject):
+    """"A message posted online in the name of the group", "a video on behalf of the movement":
+    the document speaks for the one named."""
+    if subject.lemma_.lower() not in speech_acts().document_nouns:
+        return None
+    for token in subject.subtree:
+        if token.dep_ == "pobj" and token.lower_ in ("name", "behalf") and token.head.lower_ in ("in", "on"):
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            issuer = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if issuer is not None:
+                return issuer
+    return None
+
+
+def _surname_of_known_person(speaker: str, context: SpeakerContext) -> bool:
+    """"Santiago blamed ..." after "Rodel Santiago said": the person named before, not the
+    government seated in Santiago."""
+    for earlier in [*context.people, *context.groups]:
+        words = earlier.split()
+        if len(words) > 1 and words[-1] == speaker:
+            return True
+    return False
 
 
 def _merge_same_speaker(found: list[StatementMention]) -> list[StatementMention]:
