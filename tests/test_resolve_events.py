@@ -537,3 +537,33 @@ def test_a_town_named_like_the_division_the_article_names_may_mean_the_division(
     assert len(group_mentions([lead, again], {0: town, 1: capital})) == 1
     lead.sentence.text = "Fighters attacked army posts near Sirwah on Monday."  # Marib named only as a town
     assert len(group_mentions([lead, again], {0: town, 1: capital})) == 2
+
+
+def test_a_toll_update_paragraphs_later_joins_the_only_violence_of_its_day():
+    # a live blog: newer tolls with no event word or place, hours of other news between them
+    text = (
+        "Live: fighting in Kafr Nabl\n\n"
+        "10:40 Clashes broke out before dawn on Tuesday in Kafr Nabl between army troops and local gunmen, "
+        "and at least four people were killed, a local monitor said.\n\n"
+        "11:05 The provincial governor called for calm.\n\n"
+        "11:30 Schools in the province will stay closed on Wednesday, the education office said.\n\n"
+        "12:10 The UN envoy urged all sides to let ambulances through.\n\n"
+        "13:45 The monitor now says seven people have been killed, including two civilians.\n"
+    )
+    events = [e for e in _events(text, "2026-03-03") if not e.background]
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert sorted(f.count for f in events[0].figures if f.kind == "killed") == [4, 7]
+
+
+def test_people_fleeing_the_violence_just_told_are_its_consequence_not_an_event():
+    text = (
+        "Rebels kill seven in Kiwanja\n\n"
+        "Rebels attacked the town of Kiwanja in eastern Congo on Tuesday, killing seven villagers, "
+        "a local official said.\n\n"
+        "The governor called for calm.\n\n"
+        "A local official said about 300 families had fled Kiwanja since the morning, most of them towards "
+        "the city of Goma.\n\n"
+        "In Goma, police fired tear gas at a crowd of students protesting over fees on Tuesday.\n"
+    )
+    events = [e for e in _events(text, "2026-03-03") if not e.background]
+    assert sorted(e.sub_event_type for e in events) == ["Attack", "Protest with intervention"]

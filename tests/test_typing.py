@@ -378,3 +378,44 @@ ROUND5_SLIPS = [
 def test_blockades_seized_people_and_shrapnel_wounds(text, expected):
     kind = classify(text)
     assert kind.sub_event_type == expected, (text, kind)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the flight told with the attack that caused it: the attack is the event
+    ("Gunmen attacked the village at dawn, and hundreds of residents fled.", "Attack"),
+    # wounded soldiers flown to hospital are evacuated, not deployed
+    ("The injured soldiers were flown to an army hospital in the capital and were in stable condition, a spokesman said.", "none"),
+    ("Extra troops were flown to the border town on Monday.", "Change to group/activity"),
+    # talks that ended without a deal are no agreement
+    ("The two sides ended three days of talks in Addis Ababa on Friday without reaching a truce.", "none"),
+    ("The government and the rebels held peace talks in Nairobi on Monday.", "Agreement"),
+    # a shell used as the charge of a planted bomb is an IED, not shelling
+    ("The device, made from an artillery shell, went off as the convoy passed.", "Remote explosive/landmine/IED"),
+])
+def test_flight_evacuations_failed_talks_and_shell_bombs(text, expected):
+    assert classify(text).sub_event_type == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces sent into a town to keep order took no territory: the attack told with it is the event
+    ("The ministry said its units had entered Tafas to restore order after gunmen attacked a police post "
+     "on Monday night, killing three officers.", "Armed clash"),
+    ("The army entered Tafas on Sunday and took control of the town.", "Government regains territory"),
+    # a truce only proposed is no agreement
+    ("The two sides remained far apart on a proposed ceasefire, diplomats said.", "none"),
+    ("The warring parties agreed to a proposed truce on Friday.", "Agreement"),
+])
+def test_policing_entries_and_proposed_truces(text, expected):
+    assert classify(text).sub_event_type == expected
+
+
+def test_the_model_needs_an_event_word_not_a_date_range():
+    from eventledger.extraction.eventtype import _from_model
+    from eventledger.extraction.eventtype.model import Opinion
+
+    text = "The report said the abuses took place between June 2 and June 5 in the camp."
+    at = text.index("between")
+    assert _from_model(text, Opinion("Armed clash", 0.99, at, at + 7)) is None
+    text = "Heavy fighting between the army and the rebels went on all night."
+    at = text.index("between")
+    assert _from_model(text, Opinion("Armed clash", 0.99, at, at + 7)).sub_event_type == "Armed clash"

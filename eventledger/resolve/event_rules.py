@@ -39,6 +39,18 @@ def toll_kinds() -> frozenset[str]:
     return frozenset(_grouping()["tolls"]["kinds"])
 
 
+def tells_flight(text: str) -> bool:
+    """"About 400 families had fled the town": people fleeing or going home."""
+    words = "|".join(re.escape(w) for w in _grouping()["flight"]["words"])
+    return re.search(rf"\b(?:{words})\b", text, re.I) is not None
+
+
+def updates_toll(text: str) -> bool:
+    """"The monitor now says nine people have been killed": a count told as the newer figure of a toll."""
+    words = "|".join(re.escape(w) for w in _grouping()["tolls"].get("update_words", ()))
+    return bool(words) and re.search(rf"\b(?:{words})\b", text, re.I) is not None
+
+
 def _division(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].lower() in _grouping()["regions"]["suffixes"]:

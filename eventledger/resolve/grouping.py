@@ -10,7 +10,7 @@ from datetime import date
 
 from ..extraction.mentions import EventMention
 from ..records import Location
-from .event_rules import consequence_hosts, inside_region, names_landmark, stands_for_division, tells_more_of
+from .event_rules import consequence_hosts, inside_region, names_landmark, stands_for_division, tells_flight, tells_more_of, updates_toll
 
 # A trigger that is only the casualty ("were killed", "rebels were killed"), not an event word.
 _CASUALTY_WORD = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|hurt)$", re.I)
@@ -44,13 +44,22 @@ def place_key(location: Location | None) -> str | None:
 
 def group_mentions(mentions: list[EventMention], places: dict[int, Location]) -> list[list[tuple[int, EventMention]]]:
     groups: list[list[tuple[int, EventMention]]] = []
+    places = dict(places)  # a local copy: the places grouping goes by
     for index, mention in enumerate(mentions):
         target = _matching_group(index, mention, groups, places)
         if target is None:
             groups.append([(index, mention)])
         else:
             target.append((index, mention))
+            if _flight(mention):
+                # where people fled to ("towards the city of Sweida") is no place of the violence:
+                # it must not draw other violence told there into this event
+                places.pop(index, None)
     return groups
+
+
+def _flight(mention: EventMention) -> bool:
+    return mention.sub_event_type == "Other" and not mention.background and tells_flight(mention.sentence.text)
 
 
 def _village(index: int, mention: EventMention, places: dict[int, Location]) -> str | None:
@@ -96,6 +105,14 @@ def _matching_group(index, mention, groups, places):
     consequence = _consequence_of(index, mention, candidates, places)
     if consequence is not None:
         return consequence
+    if _flight(mention):
+        # "About 400 families had fled Shahba since the morning, most of them towards Sweida": the
+        # flight from violence already told is its consequence, not an event of its own (the place
+        # it names may be where they went).
+        latest_violent = max((g for g in groups if g[0][1].event_type in VIOLENT and not g[0][1].background),
+                             key=lambda g: g[-1][0], default=None)
+        if latest_violent is not None:
+            return latest_violent
     if mention.anaphoric and mention.sub_event_type != "none" and index in places and (places[index].precision or 3) <= 2:
         # "The fighting in Bara ..." after "fighting for a strategic town in the Kordofan region":
         # the same event, now placed more precisely (only a region or country was named before).
@@ -145,6 +162,13 @@ def _matching_group(index, mention, groups, places):
         # across a paragraph of reactions that report no event of their own.
         if latest in candidates and mention.paragraph - latest[-1][1].paragraph in (0, 1, 2):
             return latest
+    day_violence = [g for g in candidates if g[0][1].event_type in VIOLENT
+                    and (mention.date is None or mention.date in {m.date for _, m in g})]
+    if len(day_violence) == 1 and index not in places and mention.figures and mention.trigger is not None \
+            and _CASUALTY_WORD.search(mention.trigger.text) and updates_toll(mention.sentence.text):
+        # "The Observatory now says nine people have been killed": a newer toll, with no event word
+        # or place, of the only violence reported for its day, however much news came between.
+        return day_violence[0]
     if latest is not None and latest in candidates and index not in places and not mention.figures \
             and mention.date is None and mention.trigger is not None and _CASUALTY_WORD.search(mention.trigger.text) \
             and latest[0][1].event_type in VIOLENT and mention.paragraph - latest[-1][1].paragraph in (0, 1):

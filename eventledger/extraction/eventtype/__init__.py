@@ -148,9 +148,15 @@ def _named_agreement(found, model_sub: str) -> bool:
     return model_sub == "Agreement" and bool(hits) and all(named_as_old(found, h) for h in hits)
 
 
+# "between November 12 and November 15", "between 20 and 30": a time frame or a range, not who fought whom
+_RANGE_AFTER = re.compile(r"\s+(?:\S+\s+)?\d")
+
+
 def _from_model(text: str, second) -> EventKind | None:
     if second.start < 0:
         return None
+    if text[second.start:second.end].lower() == "between" and _RANGE_AFTER.match(text, second.end):
+        return None  # the model's only evidence is a date or number range: no event word
     trigger = Trigger(second.start, second.end, text[second.start:second.end])
     confidence = MODEL_WEIGHT * second.probability
     return EventKind(taxonomy().type_of[second.sub], second.sub, round(confidence, 3), trigger)

@@ -112,6 +112,10 @@ _BY_WEAPON = re.compile(r"\b(?:when|after|as|in|by)\b", re.I)
 KILL_VERB = re.compile(r"(?:kill|shot dead|gunned down|neutrali|eliminat|wound|injur|left \S+ dead|leaving)", re.I)
 
 
+# what forces sent into a place are there for, when it is policing: "entered Tulkarem to restore order"
+_KEEP_ORDER = re.compile(r"[^.;]{0,30}?\bto (?:restore|re-?establish|maintain|impose|keep) (?:law and |public |constitutional )?(?:order|calm|security|stability)", re.I)
+
+
 _PURPOSE_BEFORE = re.compile(r"\b(?:operation|offensive|campaign|push|bid|attempt|effort|plan|aims?|aimed|aiming|"
                              r"trying|tried|sought|seeks?|intended|intends?)\s+(?:\w+\s+)?to\s+$", re.I)
 
@@ -504,6 +508,8 @@ def decide(found: Found, ignore: tuple[str, ...] = ()) -> Decision:
         weight = (2.5 if weak else 5.0) * mod(hit)
         if re.search(r"(?:base|post|checkpoint|outpost|position|barracks)s?$", inside) and not inside.startswith(("recapt", "retook", "retak", "regain", "liberat")):
             weight *= 0.6  # overrunning a base or a checkpoint is mostly a battle
+        if inside.startswith("entered") and _KEEP_ORDER.match(text, hit.end):
+            weight *= 0.4  # "entered the town to restore order": security forces sent in, no control changing hands
         if re.search(r"\bbriefly\s+$", text[max(0, hit.start - 12):hit.start]):
             weight *= 0.4  # held for a moment: a battle, not a change of control
         if re.search(r"\b(?:were|was|been)\s+\w+$", inside):
