@@ -229,3 +229,11 @@ def test_a_place_given_only_to_locate_the_event_is_near_it():
     assert events[0].location.name == "Kidal" and events[0].location.precision == 2
     events, _ = _run("A roadside bomb hit an army truck in Kidal in Mali on Monday, killing two soldiers.", "2025-03-12")
     assert events[0].location.name == "Kidal" and events[0].location.precision == 1
+
+
+def test_an_accusation_that_counts_the_acts_reports_them():
+    events, _ = _run("A United Nations human rights office accused soldiers on Tuesday of raping at least 14 women in "
+                     "villages around Kidal in Mali last week.", "2025-03-12")
+    assert [e.sub_event_type for e in events] == ["Sexual violence"]
+    events, _ = _run("Mali's government accused the rebels on Tuesday of trying to destabilise the north.", "2025-03-12")
+    assert not events

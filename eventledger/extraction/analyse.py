@@ -126,7 +126,10 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     if kind.sub_event_type == "none" and not figures:
         return _refinement(sent, doc)
     trigger = kind.trigger
-    if trigger is not None and not figures and _in_quotes(trigger.start, list(disputed)):
+    # "accused soldiers of raping at least 21 women": an accusation that counts the acts reports them
+    counted_accusation = trigger is not None and _in_quotes(trigger.start, list(disputed)) \
+        and _counted_victims(doc, _token_at(doc, trigger.start))
+    if trigger is not None and not figures and _in_quotes(trigger.start, list(disputed)) and not counted_accusation:
         # "Armenia accused Azerbaijan of trying to carry out ethnic cleansing": what one side
         # accuses, denies or rejects, with no toll of its own, is the statement, not an event.
         return None
@@ -134,7 +137,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         if not figures:
             return None  # an event named inside someone's quotation, with no toll, is their claim
     trigger_i = _token_at(doc, trigger.start) if trigger else None
-    if trigger_i is not None and not figures and reports_no_event(doc, trigger_i):
+    if trigger_i is not None and not figures and not counted_accusation and reports_no_event(doc, trigger_i):
         return None  # an aim, a condition, a disputed claim, a sound heard, a state described
     doers = trigger_i is not None and told_before and names_doers(doc[trigger_i])
     if trigger_i is None and figures and figures[0].trigger_i is not None:
@@ -245,6 +248,14 @@ def _refinement(sent: Sentence, doc) -> EventMention | None:
         place=PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char),
         anaphoric=lead.group(1).lower(),
     )
+
+
+def _counted_victims(doc, trigger_i: int | None) -> bool:
+    """Whether the event word has counted people as its object ("raping at least 21 women")."""
+    if trigger_i is None:
+        return False
+    return any(c.dep_ in ("dobj", "pobj") and any(n.dep_ == "nummod" for n in c.children)
+               for c in doc[trigger_i].children)
 
 
 def _quote_around(text: str, char: int, quotes: list[tuple[int, int]]) -> str:
