@@ -42,8 +42,9 @@ def _is_people(noun: Token, lex: Lexicon) -> bool:
     word = noun.lower_
     if word in lex.people or word in lex.civilian or word in lex.children or word in lex.combatant or word in lex.word_kind:
         return True
-    # Nationalities and groups counted as people: "six Azerbaijanis", "five Americans".
-    return (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS") and word.endswith("s")
+    # Nationalities and groups counted as people: "six Azerbaijanis", "five Americans"; demonyms
+    # in -ese have no plural -s ("250 Sudanese", "40 Congolese").
+    return (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS") and word.endswith(("s", "ese"))
 
 
 def figure_kind(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon) -> tuple[str | None, int | None]:
@@ -68,9 +69,12 @@ def figure_kind(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon) -> tu
         if head.pos_ in ("VERB", "AUX"):
             for desc in head.children:
                 if desc.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "advcl") and desc.i > noun.i \
-                        and not (desc.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in desc.children)):
-                    # (an adverbial clause with a subject of its own tells what happened to others:
-                    # "300,000 were forced from their homes after an explosion wounded five soldiers")
+                        and not ((desc.dep_ == "advcl" or desc.dep_ == "conj" and desc.pos_ == "VERB")
+                                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in desc.children)):
+                    # (an adverbial or coordinated clause with a subject of its own tells what happened
+                    # to others: "300,000 were forced from their homes after an explosion wounded five
+                    # soldiers", "six women were held and one of them died"; not "leaving two soldiers
+                    # and four rebels dead", an adjective the parser gives a subject)
                     deep = _chain_kind(desc, lex)
                     if deep:
                         return deep
@@ -133,6 +137,11 @@ def kind_of(token: Token, lex: Lexicon) -> str | None:
             if any(c.lower_ in ("hostage", "captive") for c in token.children):
                 return "abducted"
             return _taking(token, lex)
+        if lemma in lex.care_verbs:  # "the hospital treated 23 people"; not "treated them as equals"
+            # ("as" may hang on the verb or, as a marker, on what follows it: "treated them as equals")
+            as_what = any(t.lower_ in lex.care_not_with and t.dep_ in ("prep", "mark") and t.i > token.i
+                          for c in token.children if c.dep_ in ("prep", "advcl", "dobj", "oprd") for t in c.subtree)
+            return None if as_what else "injured"
         kind = lex.verb_kind.get(lemma)
         if kind == "arrested" and lemma in lex.seizure_verbs and _seizes_civilians(token, lex):
             return "abducted"

@@ -33,6 +33,10 @@ class Lexicon:
     war_subjects: frozenset[str] = frozenset()  # "the war caused the death of 300,000": a total in any tense
     seizure_verbs: frozenset[str] = frozenset()  # "seize", "capture": an arrest, or an abduction of civilians
     arresting: frozenset[str] = frozenset()  # "police", "troops": who arrests rather than abducts
+    care_verbs: frozenset[str] = frozenset()  # "treat": the people treated were injured
+    care_not_with: frozenset[str] = frozenset()  # "treated as equals": not care
+    living_part_of: frozenset[str] = frozenset()  # "one of the victims died": a death toll of its own
+    generic: frozenset[str] = frozenset()  # "people": a toll a list after it may split
 
 
 @lru_cache(maxsize=1)
@@ -62,4 +66,8 @@ def lexicon() -> Lexicon:
         frozenset(data.get("background", {}).get("war_subjects", ())),
         frozenset(data.get("seizure", {}).get("verbs", ())),
         frozenset(data.get("seizure", {}).get("arresting", ())),
+        frozenset(data.get("care", {}).get("verbs", ())),
+        frozenset(data.get("care", {}).get("not_with", ())),
+        frozenset(data.get("background", {}).get("living_part_of", ())),
+        frozenset(nouns.get("generic", ())),
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .figure_kinds import figure_kind
+from .figure_kinds import figure_kind, kind_of
 from .figure_lexicon import Lexicon, lexicon
 from .figure_numbers import NumberPhrase
 
@@ -26,6 +26,17 @@ def is_part_of_toll(doc: Doc, number: NumberPhrase, lex: Lexicon) -> bool:
     return False
 
 
+def died_of_the_living(doc: Doc, number: NumberPhrase, lex: Lexicon) -> bool:
+    """'one of the victims died in hospital', 'two of the wounded later died': a part of a toll
+    of the living whose own fate is death."""
+    j = number.last
+    if not (j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("the", "those")
+            and doc[j + 2].lower_ in lex.living_part_of):
+        return False
+    head = doc[number.head]
+    return head.dep_ in ("nsubj", "nsubjpass") and kind_of(head.head, lex) == "killed"
+
+
 def is_breakdown(noun: Token, number: NumberPhrase, doc: Doc, after_figure: bool) -> bool:
     """'including two civilians', 'among them 185 children', 'of whom 29 were civilians', 'the
     victims included a police officer and three children'."""
@@ -37,6 +48,10 @@ def is_breakdown(noun: Token, number: NumberPhrase, doc: Doc, after_figure: bool
     if head.dep_ == "dobj" and verb.lemma_.lower() == "include" and any(
             c.dep_ == "nsubj" and c.lower_ in lex.part_of for c in verb.children):
         return True  # the dead or the victims of a toll told elsewhere, broken down
+    if head.dep_ == "nsubj" and verb.lemma_.lower() == "be" and any(
+            c.dep_ == "prep" and c.lower_ == "among" and any(o.lower_ in lex.part_of for o in c.children)
+            for c in verb.children):
+        return True  # "two children were among the wounded": a part of a toll told elsewhere
     # (the word may govern the first of coordinated victims: "including a woman and two children")
     for word in (noun.head, head.head, doc[number.first - 1] if number.first > 0 else None):
         if word is not None and word.lower_ in ("including", "among", "include", "includes") and word.i < number.first:

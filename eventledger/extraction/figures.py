@@ -18,7 +18,7 @@ from .figure_background import is_background
 from .figure_kinds import counted_noun, figure_kind, gathering, kind_of
 from .figure_lexicon import Lexicon, lexicon
 from .figure_numbers import find_numbers
-from .figure_parts import add_breakdown, is_breakdown, is_part_of_toll, own_fate
+from .figure_parts import add_breakdown, died_of_the_living, is_breakdown, is_part_of_toll, own_fate
 from .hedges import is_hedged
 from .mentions import FigureCount
 
@@ -39,11 +39,17 @@ class FigureHit(FigureCount):
 def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHit]:
     lex = lexicon()
     figures: list[FigureHit] = []
+    later_dead: list[FigureHit] = []
+    parts: dict[int, int] = {}  # figure index -> how many its listed parts have counted
     for number in find_numbers(doc):
         noun = counted_noun(doc, number, lex)
+        if noun is not None and died_of_the_living(doc, number, lex):
+            later_dead.append(_later_dead(doc, number, publication_year))
+            continue
         if noun is None or is_part_of_toll(doc, number, lex):
             continue
-        if is_breakdown(noun, number, doc, bool(figures)) and not own_fate(doc, noun, number, lex, figures):
+        if is_breakdown(noun, number, doc, bool(figures)) and not own_fate(doc, noun, number, lex, figures) \
+                or _listed_part(doc, noun, number, figures, parts):
             add_breakdown(figures, noun, number, lex)
             continue
         kind, trigger = figure_kind(doc, noun, number, lex)
@@ -60,11 +66,46 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
             hedged=_hedged(doc, trigger), background=is_background(doc, trigger, publication_year),
             start=start, end=end_token.idx + len(end_token.text), trigger_i=trigger, noun_i=noun.i,
         ))
+    if not any(f.kind == "killed" for f in figures):
+        figures.extend(later_dead)  # with a death toll of its own in the sentence, a part of it
     joined = _add_joined_ones(doc, lex, figures)
     figures.extend(_singular_victims(doc, lex, figures, publication_year, joined))
     if not figures:
         figures.extend(_restated_counts(doc, lex, publication_year))
     return figures
+
+
+def _listed_part(doc: Doc, noun: Token, number, figures: list[FigureHit], parts: dict[int, int]) -> bool:
+    """'six people have been killed, four fighters and two civilians', '14 people were killed:
+    eight fighters and six civilians': counts listed after a comma or colon that add up within a
+    toll of "people" just told split it ("killed five soldiers, three civilians" lists tolls)."""
+    if not figures or noun.dep_ not in ("appos", "conj", "npadvmod", "dep") or number.first == 0:
+        return False
+    target = figures[-1]
+    if target.noun_i is None or doc[target.noun_i].lower_ not in lexicon().generic and target.noun_i != target.trigger_i \
+            and not doc[target.noun_i].like_num:
+        return False
+    before = doc[number.first - 1]
+    if before.text not in (",", ":", ";", "-", "—", "–") and not (before.lower_ == "and" and parts.get(len(figures) - 1)):
+        return False
+    if doc[number.first].idx < target.end:
+        return False
+    counted = parts.get(len(figures) - 1, 0) + number.value
+    if counted > target.count:
+        return False
+    parts[len(figures) - 1] = counted
+    return True
+
+
+def _later_dead(doc: Doc, number, publication_year: int | None) -> FigureHit:
+    """'one of the victims died': that many killed, the verb their trigger."""
+    verb = doc[number.head].head
+    end_token = doc[number.last - 1]
+    return FigureHit(
+        kind="killed", count=number.value, low=number.low, high=number.high, civilians=None, children=None,
+        hedged=_hedged(doc, verb.i), background=is_background(doc, verb.i, publication_year),
+        start=doc[number.first].idx, end=end_token.idx + len(end_token.text), trigger_i=verb.i, noun_i=number.head,
+    )
 
 
 # A count that names no kind of its own and restates the count told just before from another

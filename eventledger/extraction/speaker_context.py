@@ -127,6 +127,7 @@ class Introduction:
 # How many paragraphs after a described source ("a local volunteer group said") its name may come.
 _NAMED_WITHIN = 2
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)
+_DEFINITE = re.compile(r"\bthe\s+$", re.I)
 _DESCRIPTION_STOPS = {"in", "of", "for", "at", "from", "on", "with", "based", "near"}
 
 
@@ -142,7 +143,12 @@ def introductions(sentences) -> list[Introduction]:
             left = name.left_edge.i
             while left < name.i and name.doc[left].lower_ in ("the", "a", "an"):
                 left += 1
-            span = name.doc[left: name.i + 1]
+            right = name.i
+            for prep in name.children:  # "the Syrian Observatory for Human Rights, a ..."
+                if prep.dep_ == "prep" and right < prep.i < token.i and all(
+                        t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") for t in prep.subtree):
+                    right = prep.right_edge.i
+            span = name.doc[left: right + 1]
             words = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
             out.append(Introduction(sent.paragraph, sent.start + span.start_char, sent.start + span.end_char,
                                     span.text, token.lower_, frozenset(words | {token.lower_})))
@@ -162,6 +168,24 @@ def _description(text: str, start: int, claimant: str) -> tuple[str, set[str]] |
     return (words[-1], set(words)) if words else None
 
 
+def _definite_description(text: str, start: int, claimant: str) -> tuple[str, set[str]] | None:
+    """A source told by a definite description that takes up one introduced elsewhere ("the
+    Britain-based monitor says", "the rights group said"): its head noun and its words. Capitals
+    only in hyphenated modifiers ("UK-based"); anything else capitalised is a name."""
+    if not _DEFINITE.search(text[max(0, start - 4):start]):
+        return None
+    words: list[str] = []
+    for word in claimant.split():
+        if word.lower() in _DESCRIPTION_STOPS:
+            break
+        if any(ch.isupper() for ch in word) and "-" not in word:
+            return None
+        words.append(word.lower())
+    if not words:
+        return None
+    return words[-1], {part for w in words for part in (w, *w.split("-"))}
+
+
 def _same_kind(head: str, other: str) -> bool:
     kinds = speech_acts().anaphoric_nouns  # kinds of group: a "resistance group" may be "a local militia"
     return head == other or (head in kinds and other in kinds)
@@ -175,7 +199,7 @@ def named_description(text: str, paragraph: int, start: int, claimant: str,
     shares the most words with it (a same head counts, a same kind needs a shared word)."""
     described = _description(text, start, claimant)
     if described is None:
-        return None
+        return _taken_up(text, start, claimant, intros)
     head, words = described
     best: tuple[int, Introduction] | None = None
     for intro in intros:
@@ -186,6 +210,29 @@ def named_description(text: str, paragraph: int, start: int, claimant: str,
         if score and (best is None or score > best[0]):
             best = (score, intro)
     return best[1] if best else None
+
+
+def _taken_up(text: str, start: int, claimant: str, intros: list[Introduction]) -> Introduction | None:
+    """The party a definite description stands for: "The Syrian Observatory for Human Rights says
+    14 were killed. The Britain-based monitor says 31 were wounded", with the Observatory
+    introduced as "a Britain-based war monitor" anywhere in the article (a live blog, newest
+    first, gives the introduction last). Same head noun and one more shared word; the most
+    shared, then the nearest, wins."""
+    described = _definite_description(text, start, claimant)
+    if described is None:
+        return None
+    head, words = described
+    best: tuple[int, int, Introduction] | None = None
+    for intro in intros:
+        if intro.head != head or intro.start <= start < intro.end:
+            continue
+        score = len(words & intro.words)
+        if score < 2:
+            continue
+        key = (score, -abs(intro.start - start))
+        if best is None or key > best[:2]:
+            best = (*key, intro)
+    return best[2] if best else None
 
 
 def name_described_sources(text: str, sentences, found) -> None:
