@@ -129,3 +129,13 @@ def test_the_story_s_place_names_carry_their_level():
     levels = {n.text: n.level for n in analyse(clean(raw).article).settings}
     assert levels.get("Catatumbo region") == 1 and levels.get("Colombia") == 2
     assert all(isinstance(n.near, bool) for n in analyse(clean(raw).article).settings)
+
+
+def test_a_capital_the_lead_does_not_name_as_a_place_is_no_setting():
+    events, _ = _events(
+        "Delegations of Sudan's army and the RSF ended talks in the Swiss town of Montreux on Tuesday without a deal.\n\n"
+        "The army, which holds Khartoum, said the RSF must leave the cities it took. Fighting around Khartoum "
+        "and in Darfur went on during the talks, and the RSF said it was shelled near Khartoum.\n\n"
+        "On Monday about 250 Sudanese exiles rallied near the hotel, waving flags.", published="2026-03-17")
+    rally = [e for e in events if any("rallied" in ev.text for ev in e.evidence)]
+    assert rally and (rally[0].location is None or rally[0].location.name != "Khartoum")

@@ -33,7 +33,8 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     _mark_old_mentions(mentions, article.published)
     context = _context_countries(article)
     divisions = named_divisions(article.text, context)
-    setting = story_setting(list(settings), article.text, context, divisions)
+    lead = next((p for p in article.paragraphs if p.kind == "body"), None)
+    setting = story_setting(list(settings), article.text, context, divisions, lead.end if lead else None)
     if setting is not None and setting.admin1 and (setting.country_code, setting.admin1) not in divisions:
         divisions += ((setting.country_code, setting.admin1),)  # a story of Arequipa is a story of its province
     places = _geocode_places(mentions, context, divisions)

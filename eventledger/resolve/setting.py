@@ -26,9 +26,11 @@ MIN_MENTIONS = 2
 
 
 def story_setting(names: list[SettingName], text: str, context: tuple[str, ...],
-                  divisions: tuple[Division, ...] = ()) -> Location | None:
+                  divisions: tuple[Division, ...] = (), lead_end: int | None = None) -> Location | None:
     """The town the story is set in (precision 2: the event's own report does not name it), or None.
-    `text` is the article's; `context` its countries, most talked about first."""
+    `text` is the article's; `context` its countries, most talked about first; `lead_end` where its
+    first paragraph ends: a capital is the setting only when the lead names it as a place (a story of
+    talks abroad names Khartoum often, as the war's, not as where the protest outside happened)."""
     if not names or not context:
         return None
     spans: Counter[tuple[str, str]] = Counter()
@@ -46,6 +48,9 @@ def story_setting(names: list[SettingName], text: str, context: tuple[str, ...],
         town = (location.name, location.country_code)
         spans[town] += 1
         first.setdefault(town, (location, name))
+    if lead_end is not None:
+        first = {town: (loc, name) for town, (loc, name) in first.items()
+                 if not government_of(name.text) or name.start < lead_end}
     folded = anyascii(text)
     counts = Counter({town: spans[town] if government_of(name.text) else max(spans[town], _written(folded, loc, name))
                       for town, (loc, name) in first.items()})
