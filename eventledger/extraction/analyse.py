@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..language import Sentence, parse_many, sentences
+from ..language import Sentence, parse_many, sentences, token_at
 from ..records import Article, Evidence, Statement
 from ..resolve.dates import find_date, year_of
 from .actors import find_actors
@@ -63,12 +63,12 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     previous_background = False  # the time of the sentence before: "Russia then sent ..." follows it
     for number, (sent, kind) in enumerate(zip(body, typed)):
         before = body[number - 1] if number else None  # whose time an undated report may go on in
-        if id(sent) not in parsed:
-            past = year_of(sent.text)
-            previous_background = bool(past and published_year and past < published_year)
-            continue
         past = year_of(sent.text)
-        if not (past and published_year and past < published_year):
+        earlier_year = bool(past and published_year and past < published_year)
+        if id(sent) not in parsed:
+            previous_background = earlier_year
+            continue
+        if not earlier_year:
             found.settings.extend(setting_names(sent, sent.doc))  # (not "the army retook Khartoum in 2025")
         disputed, speaker = [], None
         for mention in find_statements(sent.doc, context, metonym):
@@ -90,8 +90,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
             if second is not None:
                 found.events.append(second)  # "... in X before moving on to Y, where they killed eight"
         else:
-            past = year_of(sent.text)
-            previous_background = bool(past and published_year and past < published_year)
+            previous_background = earlier_year
     name_described_sources(article.text, need_parse, found)  # "a local militia said" ... "X, a local militia"
     attribute_quotations(article, found, body)
     return found
@@ -128,7 +127,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     trigger = kind.trigger
     # "accused soldiers of raping at least 21 women": an accusation that counts the acts reports them
     counted_accusation = trigger is not None and _in_quotes(trigger.start, list(disputed)) \
-        and _counted_victims(doc, _token_at(doc, trigger.start))
+        and _counted_victims(doc, token_at(doc, trigger.start))
     if trigger is not None and not figures and _in_quotes(trigger.start, list(disputed)) and not counted_accusation:
         # "Armenia accused Azerbaijan of trying to carry out ethnic cleansing": what one side
         # accuses, denies or rejects, with no toll of its own, is the statement, not an event.
@@ -136,7 +135,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     if trigger is not None and _in_quotes(trigger.start, quotes):
         if not figures:
             return None  # an event named inside someone's quotation, with no toll, is their claim
-    trigger_i = _token_at(doc, trigger.start) if trigger else None
+    trigger_i = token_at(doc, trigger.start) if trigger else None
     if trigger_i is not None and not figures and not counted_accusation and reports_no_event(doc, trigger_i):
         return None  # an aim, a condition, a disputed claim, a sound heard, a state described
     doers = trigger_i is not None and told_before and names_doers(doc[trigger_i])
@@ -236,7 +235,7 @@ def _refinement(sent: Sentence, doc) -> EventMention | None:
     lead = _LEAD_ANAPHOR.search(sent.text)
     if lead is None:
         return None
-    noun_i = _token_at(doc, lead.start(1))
+    noun_i = token_at(doc, lead.start(1))
     if noun_i is None:
         return None
     place = find_event_place(doc, noun_i)
@@ -266,8 +265,4 @@ def _in_quotes(char: int, quotes: list[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in quotes)
 
 
-def _token_at(doc, char: int) -> int | None:
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text):
-            return token.i
-    return None
+

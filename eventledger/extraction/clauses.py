@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from ..language import token_at
 from .mentions import EventMention, PlaceFound
 from .place_names import excluded, place_spans
 
@@ -23,7 +24,7 @@ def where_clause_report(doc: Doc, sentence_start: int, mention: EventMention) ->
             continue
         verb = token.head
         clause = range(verb.left_edge.i, verb.right_edge.i + 1)
-        inside = [f for f in mention.figures if _token_at(doc, f.evidence.start - sentence_start) in clause]
+        inside = [f for f in mention.figures if token_at(doc, f.evidence.start - sentence_start) in clause]
         if not inside or len(inside) == len(mention.figures):
             continue  # the whole toll is the clause's: one event, placed by the usual search
         place = _antecedent(doc, token.i)
@@ -31,7 +32,7 @@ def where_clause_report(doc: Doc, sentence_start: int, mention: EventMention) ->
             continue
         base = doc[0].idx
         mention.figures = [f for f in mention.figures if f not in inside]
-        if mention.trigger is not None and _token_at(doc, mention.trigger.start - sentence_start) in clause:
+        if mention.trigger is not None and token_at(doc, mention.trigger.start - sentence_start) in clause:
             _reanchor(doc, sentence_start, mention, clause)  # the typer's word was the clause's
         verb_start = sentence_start + verb.idx - base
         return replace(
@@ -48,7 +49,7 @@ def _reanchor(doc: Doc, sentence_start: int, mention: EventMention, clause: rang
 
     base = doc[0].idx
     outside = next((t for t in doc if t.i not in clause and t.pos_ == "VERB" and t.i < clause.start
-                    and any(_token_at(doc, f.evidence.start - sentence_start) in range(t.left_edge.i, t.right_edge.i + 1)
+                    and any(token_at(doc, f.evidence.start - sentence_start) in range(t.left_edge.i, t.right_edge.i + 1)
                             for f in mention.figures)), None)
     if outside is None:
         return
@@ -63,11 +64,3 @@ def _antecedent(doc: Doc, where_i: int) -> Span | None:
     """The place name a 'where' refers back to: the last one ending shortly before it."""
     before = [s for s in place_spans(doc) if s.end <= where_i and where_i - s.end <= _ANTECEDENT_WINDOW and not excluded(s)]
     return max(before, key=lambda s: s.end) if before else None  # (place_spans is not in text order)
-
-
-def _token_at(doc: Doc, char: int) -> int | None:
-    base = doc[0].idx
-    for token in doc:
-        if token.idx - base <= char < token.idx - base + len(token.text):
-            return token.i
-    return None

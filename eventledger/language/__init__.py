@@ -57,6 +57,16 @@ class Sentence:
         return self._doc
 
 
+def token_at(doc: Doc, char: int) -> int | None:
+    """The index of the token that covers `char`, an offset into the doc's own text (a sentence's
+    parse starts at 0), or None when the offset falls between tokens."""
+    base = doc[0].idx if len(doc) else 0
+    for token in doc:
+        if token.idx - base <= char < token.idx - base + len(token.text):
+            return token.i
+    return None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within `text`, whitespace trimmed."""
     doc = _splitter()(text)
