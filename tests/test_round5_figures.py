@@ -3,16 +3,8 @@ written for this test: the pipeline must count and attribute them as an analyst 
 
 from __future__ import annotations
 
-from eventledger.pipeline import extract
-
-
-def _run(body: str, published: str):
-    result = extract("Report\n\n" + body, published=published)
-    return [e for e in result.events if not e.background], result
-
-
-def _figures(events, kind=None):
-    return [(f.kind, f.count, f.claimant or "") for e in events for f in e.figures if kind is None or f.kind == kind]
+from stories import figures_of as _figures
+from stories import run_story as _run
 
 
 def _all_figures(result):

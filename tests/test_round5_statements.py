@@ -7,21 +7,10 @@ from __future__ import annotations
 import pytest
 
 from eventledger.extraction.speech_acts import PREFILTER
-from eventledger.extraction.statements import SpeakerContext, find_statements
-from eventledger.language import load_model
 from eventledger.records import Statement
-from eventledger.resolve.capitals import government_of
 from eventledger.resolve.names import fold_statement_names
-
-
-def _statements(*sentences: str):
-    nlp = load_model()
-    context = SpeakerContext()
-    return [find_statements(nlp(sentence), context, government_of) for sentence in sentences]
-
-
-def _kinds(found):
-    return [(m.kind, m.speaker, m.text) for m in found]
+from stories import statement_kinds as _kinds
+from stories import statements_of as _statements
 
 
 @pytest.mark.parametrize("sentence, kind", [

@@ -7,7 +7,8 @@ import pytest
 
 from eventledger.extraction.figures import find_figures
 from eventledger.language import load_model
-from eventledger.pipeline import extract
+from stories import figures_of as _figures
+from stories import run_story as _run
 
 
 @pytest.fixture(scope="module")
@@ -17,15 +18,6 @@ def nlp():
 
 def _kinds(nlp, text, year=2025):
     return [(f.kind, f.count, f.civilians) for f in find_figures(nlp(text), year)]
-
-
-def _run(body: str, published: str):
-    result = extract("Report\n\n" + body, published=published)
-    return [e for e in result.events if not e.background], result
-
-
-def _figures(events, kind=None):
-    return [(f.kind, f.count, f.claimant or "") for e in events for f in e.figures if kind is None or f.kind == kind]
 
 
 def test_people_a_hospital_treated_are_injured(nlp):

@@ -7,15 +7,7 @@ import pytest
 from eventledger.extraction.statements import SpeakerContext, find_statements
 from eventledger.language import load_model
 from eventledger.resolve.capitals import government_of
-
-
-def _statements(*sentences: str):
-    nlp = load_model()
-    context = SpeakerContext()
-    out = []
-    for sentence in sentences:
-        out.append(find_statements(nlp(sentence), context, government_of))
-    return out
+from stories import statements_of as _statements
 
 
 @pytest.mark.parametrize("sentence, kind, speaker_word", [

@@ -3,12 +3,7 @@ written for this test: the pipeline must read them as an analyst would."""
 
 from __future__ import annotations
 
-from eventledger.pipeline import extract
-
-
-def _run(body: str, published: str):
-    result = extract("Report\n\n" + body, published=published)
-    return [e for e in result.events if not e.background], result
+from stories import run_story as _run
 
 
 def test_a_toll_inside_a_quotation_is_the_speakers_claim():

@@ -3,13 +3,12 @@ nothing says otherwise (stories written for these tests; the towns are real, the
 
 from __future__ import annotations
 
-from eventledger.pipeline import extract
+from stories import run_story
 from eventledger.resolve.gazetteer import geocode
 
 
 def _events(body: str, published: str = "2025-03-10"):
-    result = extract("Report\n\n" + body, published=published)
-    return [e for e in result.events if not e.background], result
+    return run_story(body, published)
 
 
 def _placed(events, word: str):

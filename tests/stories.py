@@ -1,0 +1,30 @@
+"""Shared helpers for tests that run short stories or sentences written for them."""
+
+from __future__ import annotations
+
+from eventledger.extraction.statements import SpeakerContext, find_statements
+from eventledger.language import load_model
+from eventledger.pipeline import extract
+from eventledger.resolve.capitals import government_of
+
+
+def run_story(body: str, published: str):
+    """The story's reported (not background) events, and the whole extraction."""
+    result = extract("Report\n\n" + body, published=published)
+    return [e for e in result.events if not e.background], result
+
+
+def figures_of(events, kind=None):
+    """(kind, count, claimant) of the events' figures, of one kind if given."""
+    return [(f.kind, f.count, f.claimant or "") for e in events for f in e.figures if kind is None or f.kind == kind]
+
+
+def statements_of(*sentences: str):
+    """The statement mentions of each sentence, read in order with one speaker context."""
+    nlp = load_model()
+    context = SpeakerContext()
+    return [find_statements(nlp(sentence), context, government_of) for sentence in sentences]
+
+
+def statement_kinds(found):
+    return [(m.kind, m.speaker, m.text) for m in found]
