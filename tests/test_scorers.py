@@ -92,30 +92,3 @@ def test_same_actor_matching():
     assert same_actor("Hungary", "Hungarian officials")
     assert not same_actor("Libya", "a state-owned Egyptian newspaper")
     assert not same_actor("Libya", None)
-
-
-def test_article_scorer_matches_a_party_by_its_words_or_by_what_it_contains():
-    from eventledger.score.articles import _same_party
-
-    assert _same_party("ministry", "the interior ministry")
-    assert _same_party("Kuhal", "Brigadier Mohammed al-Kuhali")  # "speaker_contains": a substring
-    assert not _same_party("Kuhal", "the Houthi militia")
-    assert _same_party(None, None) and not _same_party("army", None)
-
-
-def test_article_scorer_counts_places_right_elsewhere_and_abroad():
-    from eventledger.records import Article, Event, Extraction, Location
-    from eventledger.score.articles import ExpectedEvent, Expectation, score
-
-    expectation = Expectation("t", None, None, [
-        ExpectedEvent("E1", ["Attack"], "Kidal", country_code="ML"),
-        ExpectedEvent("E2", ["Arrests"], "Gao", country_code="ML"),
-        ExpectedEvent("E3", ["Armed clash"], "Tessalit", country_code="ML"),
-    ], [], [])
-    found = Extraction(article=Article(text="x"), events=[
-        Event(id="a", event_type="x", sub_event_type="Attack", location=Location(name="Kidal", country_code="ML")),
-        Event(id="b", event_type="x", sub_event_type="Arrests", location=Location(name="Niamey", country_code="NE")),
-        Event(id="c", event_type="x", sub_event_type="Armed clash", location=None),
-    ])
-    s = score(expectation, found)
-    assert (s.places_right, s.places_total, s.places_other, s.places_abroad) == (1, 3, 1, 1)

@@ -12,6 +12,8 @@ SCORERS = {
     "typing": "eventledger.score.typing",  # event types on CASE 2021 Task 2 snippets
     "locations": "eventledger.score.locations",  # event-location attachment (ahalterman/event_location)
     "plover": "eventledger.score.plover",  # actors, dead/injured and places on PLOVER gold sentences
+    "articles": "eventledger.score.articles",  # whole articles against the annotated news corpus (eval/news)
+    "gold": "eventledger.score.gold",  # check gold annotation files against the guide's schema and their articles
 }
 
 
