@@ -14,6 +14,7 @@ SCORERS = {
     "plover": "eventledger.score.plover",  # actors, dead/injured and places on PLOVER gold sentences
     "articles": "eventledger.score.articles",  # whole articles against the annotated news corpus (eval/news)
     "gold": "eventledger.score.gold",  # check gold annotation files against the guide's schema and their articles
+    "agreement": "eventledger.score.agreement",  # agreement between two annotators, per layer
 }
 
 

@@ -27,6 +27,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -56,6 +57,7 @@ class GoldFigure:
     claimant: str | None = None  # words that identify the claimant; None = the outlet's own
     evidence: str | None = None
     optional: bool = False
+    also: tuple[str | None, ...] = ()  # acceptable claimants: other sources of the same number
 
 
 @dataclass
@@ -76,6 +78,7 @@ class GoldEvent:
     figures: list[GoldFigure] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # the date, then acceptable ones; empty: not scored
+    date_precision: str | None = None  # day | week | month | year | publication
     optional: bool = False
     cluster: str | None = None
 
@@ -101,6 +104,7 @@ class GoldArticle:
     split: str | None = None
     url: str | None = None
     outlet: str | None = None
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)  # event mentions: text, context, status
 
 
 def _type_of(sub: str) -> str | None:
@@ -121,16 +125,18 @@ def from_gold(data: dict[str, Any], path: Path, meta: dict[str, Any] | None = No
                               tuple(loc.get("acceptable_names") or ()))
         figures = [GoldFigure(f["kind"], f["count"], f.get("group") or "total", f.get("civilians"), f.get("children"),
                               f.get("claimant_contains"), f.get("evidence_contains"),
-                              bool(f.get("optional") or f.get("superseded")))
+                              bool(f.get("optional") or f.get("superseded")), tuple(f.get("acceptable_claimants") or ()))
                    for f in item.get("figures", [])]
         dates = [d for d in [item.get("date"), *item.get("acceptable_dates", [])] if d]
         events.append(GoldEvent(item["id"], [item["sub_event_type"], *item.get("acceptable_sub_event_types", [])],
                                 item["event_type"], place, figures, list(item.get("evidence_contains", [])), dates,
-                                bool(item.get("optional")), item.get("cluster")))
+                                item.get("date_precision"), bool(item.get("optional")), item.get("cluster")))
     statements = [GoldStatement(s.get("speaker_contains"), s["kind"], s.get("text_contains"), None,
                                 bool(s.get("optional"))) for s in data.get("statements", [])]
+    mentions = [(m["text"], m["context"], m["status"]) for m in (data.get("mentions") or {}).get("events", [])]
     return GoldArticle(data["article"], path, data.get("published"), events, statements, list(data.get("not_events", [])),
-                       bool(data.get("has_events", True)), meta.get("split"), meta.get("url"), meta.get("outlet"))
+                       bool(data.get("has_events", True)), meta.get("split"), meta.get("url"), meta.get("outlet"),
+                       mentions)
 
 
 def from_fixture(path: Path) -> GoldArticle:
@@ -145,7 +151,8 @@ def from_fixture(path: Path) -> GoldArticle:
         place = GoldPlace(loc["name"], loc.get("country_code"), loc.get("precision")) if loc.get("name") else None
         dates = [d for d in [item.get("date"), *item.get("acceptable_dates", [])] if d]
         events.append(GoldEvent(item["id"], [item["sub_event_type"], *item.get("acceptable_sub_event_types", [])],
-                                _type_of(item["sub_event_type"]), place, figures, [], dates, bool(item.get("optional"))))
+                                _type_of(item["sub_event_type"]), place, figures, [], dates, None,
+                                bool(item.get("optional"))))
     statements = [GoldStatement(s.get("speaker_contains"), s["kind"], s.get("text_contains"), None,
                                 bool(s.get("optional"))) for s in data.get("statements", [])]
     stem = path.name.replace(".expected.json", "")
@@ -280,6 +287,7 @@ class Score:
     negative_events: int = 0
     negative_articles_hit: int = 0
     misses: list[str] = field(default_factory=list)
+    errors: Counter = field(default_factory=Counter)  # error kind -> count (see `error_kinds`)
 
     _SUMMED = ("tp", "fp", "fn", "type_tp", "type_fp", "type_fn", "dates_right", "dates_total", "figures_total",
                "figures_count", "figures_claimant", "system_figures", "system_figures_matched", "statements_total",
@@ -292,6 +300,7 @@ class Score:
             self.places[key] += value
         self.traps += other.traps
         self.misses += other.misses
+        self.errors.update(other.errors)
 
     @staticmethod
     def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -327,6 +336,7 @@ class Score:
             "traps": len(self.traps),
             "negatives": {"articles": self.negative_articles, "with_events": self.negative_articles_hit,
                           "events": self.negative_events},
+            "errors": dict(self.errors.most_common()),
         }
 
 
@@ -366,7 +376,7 @@ def match_events(gold: list[GoldEvent], found: list[Event], text: str, *, level:
                     continue
                 typed = 2.0 if event.sub_event_type in want.sub_types else 1.0
             place = place_verdict(want.place, event) if want.place else "right"
-            day = not want.dates or (event.date or "")[:10] in want.dates
+            day = date_ok(want, event.date)
             if gold_spans:
                 linked = _overlaps(gold_spans, _system_spans(event))
                 if not linked and not (place == "right" and day and want.place is not None and want.dates):
@@ -385,6 +395,27 @@ def match_events(gold: list[GoldEvent], found: list[Event], text: str, *, level:
     return matches
 
 
+def date_ok(want: GoldEvent, found: str | None) -> bool:
+    """The system's date against the gold one, at the gold date's precision: a week-precise gold
+    date accepts any day within three days of it, a month-precise one any day of its month."""
+    if not want.dates:
+        return True
+    day = (found or "")[:10]
+    if not day:
+        return False
+    if day in want.dates:
+        return True
+    if want.date_precision == "week":
+        try:
+            return abs((date.fromisoformat(day) - date.fromisoformat(want.dates[0])).days) <= 3
+        except ValueError:
+            return False
+    if want.date_precision in ("month", "year"):
+        width = 7 if want.date_precision == "month" else 4
+        return day[:width] == want.dates[0][:width]
+    return False
+
+
 def _text_overlaps(want: str, got: str) -> bool:
     from rapidfuzz import fuzz
 
@@ -398,10 +429,12 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
     text = result.article.text
     reported = [e for e in result.events if not e.background]
     if not gold.has_events:
+        allowed = set(match_events(gold.events, reported, text, level="event_type").values())
+        extra = [e for si, e in enumerate(reported) if si not in allowed]
         s.negative_articles = 1
-        s.negative_events = len(reported)
-        s.negative_articles_hit = int(bool(reported))
-        for event in reported:
+        s.negative_events = len(extra)
+        s.negative_articles_hit = int(bool(extra))
+        for event in extra:
             s.misses.append(f"{gold.name}: event on a negative article: {event.sub_event_type} "
                             f"{(event.trigger.text if event.trigger else '')!r}")
     for level in ("sub_type", "event_type"):
@@ -412,6 +445,7 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
         fp = len(reported) - tp - optional_hits
         if level == "sub_type":
             s.tp, s.fp, s.fn = tp, fp, fn
+            sub_matches = matches
             for gi, want in enumerate(gold.events):
                 if gi not in matches and not want.optional:
                     s.misses.append(f"{gold.name} {want.id}: missed {want.sub_types[0]}"
@@ -424,6 +458,7 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
         else:
             s.type_tp, s.type_fp, s.type_fn = tp, fp, fn
             type_matches = matches
+    s.errors.update(error_kinds(gold, reported, text, sub_matches, type_matches))
     # places, dates and figures over the event-type matches: a wrong sub-type is counted above
     matched_system: set[int] = set()
     for gi, want in enumerate(gold.events):
@@ -435,14 +470,16 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
                 verdict = place_verdict(want.place, event)
                 s.places[verdict] += 1
                 if verdict != "right":
+                    s.errors[f"place {verdict}"] += 1
                     got = event.location
                     s.misses.append(f"{gold.name} {want.id}: place {want.place.name or want.place.country_code!r} "
                                     f"({verdict}) but found {got.name if got else None!r}")
             if want.dates and not want.optional:
                 s.dates_total += 1
-                if (event.date or "")[:10] in want.dates:
+                if date_ok(want, event.date):
                     s.dates_right += 1
                 else:
+                    s.errors["date wrong" if event.date else "date missing"] += 1
                     s.misses.append(f"{gold.name} {want.id}: date {want.dates[0]} but found {event.date}")
         for fig in want.figures:
             if fig.optional or want.optional:
@@ -453,9 +490,10 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
                     and (f.count == fig.count or (fig.group == "civilians" and f.civilians == fig.count))]
             if same:
                 s.figures_count += 1
-            if any(_claimant_ok(fig.claimant, f.claimant) for f in same):
+            if any(_claimant_ok(c, f.claimant) for f in same for c in (fig.claimant, *fig.also)):
                 s.figures_claimant += 1
             else:
+                s.errors[_figure_error(fig, same, pool, reported, event)] += 1
                 got = [(f.kind, f.count, f.claimant) for f in pool]
                 s.misses.append(f"{gold.name} {want.id}: figure {fig.kind} {fig.count} ({fig.group}) by "
                                 f"{fig.claimant!r}; found {got}")
@@ -498,6 +536,72 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
                 if event.trigger and start <= event.trigger.start < end:
                     s.traps.append(f"{gold.name}: {event.sub_event_type} event from {trap[:60]!r}")
     return s
+
+
+def _figure_error(fig: GoldFigure, same: list, pool: list, reported: list[Event], event: Event | None) -> str:
+    if same:  # the count is right, the claimant is not
+        found = [f.claimant for f in same]
+        if fig.claimant is None:
+            return "figure: the outlet's own number credited to a source"
+        if all(c is None for c in found):
+            return "figure: claimant not found"
+        return "figure: another claimant"
+    if event is None:
+        return "figure: its event missed"
+    elsewhere = [f for e in reported if e is not event for f in e.figures
+                 if f.kind == fig.kind and f.count == fig.count]
+    if elsewhere:
+        return "figure: on another event"
+    if any(f.kind == fig.kind for f in pool):
+        return "figure: wrong count"
+    return "figure: not found"
+
+
+def error_kinds(gold: GoldArticle, reported: list[Event], text: str, sub_matches: dict[int, int],
+                type_matches: dict[int, int]) -> Counter:
+    """What each event error is: a current event made of a background, irrealis or denied mention
+    (by the gold mention labels), a trap, one event split in several, a wrong sub-type or type, an
+    event on a negative article, a missed event, or one with nothing in the gold at all."""
+    from .gold import locate_mention
+
+    out: Counter = Counter()
+    article = Located(text)
+    labelled = []
+    for m_text, context, status in gold.mentions:
+        span = locate_mention(article, m_text, context)
+        if span is not None:
+            labelled.append((span, status))
+    traps = [span for trap in gold.not_events for span in article.spans(trap)]
+    gold_spans = [_spans(article, want.evidence) for want in gold.events]
+    sub_hit, type_hit = set(sub_matches.values()), set(type_matches.values())
+    for si, event in enumerate(reported):
+        if si in sub_hit:
+            continue
+        if si in type_hit:
+            out["event: wrong sub-type (right type)"] += 1
+            continue
+        spans = _system_spans(event)
+        trigger = [(event.trigger.start, event.trigger.end)] if event.trigger else spans
+        status = next((st for sp, st in labelled if _overlaps([sp], trigger)), None)
+        if status in ("background", "irrealis", "denied", "not_event"):
+            out[f"event: a {status} mention reported as new"] += 1
+        elif _overlaps(traps, trigger):
+            out["event: from a trap"] += 1
+        elif not gold.has_events:
+            out["event: on a negative article"] += 1
+        elif any(_overlaps(g, spans) for gi, g in enumerate(gold_spans) if gi in type_matches or gi in sub_matches):
+            out["event: one event split in several"] += 1
+        elif any(_overlaps(g, spans) for g in gold_spans):
+            out["event: wrong event type"] += 1
+        else:
+            out["event: nothing in the gold"] += 1
+    for gi, want in enumerate(gold.events):
+        if want.optional or gi in sub_matches or gi in type_matches:
+            continue
+        if any(_overlaps(gold_spans[gi], _system_spans(e)) for e in reported):
+            continue  # counted above, as the wrong type that took its place
+        out["event: missed"] += 1
+    return out
 
 
 # ---- merging across outlets ---------------------------------------------------------------------
@@ -623,6 +727,10 @@ def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = Fa
     print(f"traps hit: {len(total.traps)}", file=out)
     print(f"negatives: {total.negative_events} events on {total.negative_articles_hit} of "
           f"{total.negative_articles} articles that report none", file=out)
+    if total.errors:
+        print("error kinds (most costly first):", file=out)
+        for kind, count in total.errors.most_common():
+            print(f"  {count:5d}  {kind}", file=out)
     if merged is not None:
         print(f"merge:   P {merged.precision:.3f} ({merged.pairs_merged_right}/{merged.pairs_merged} merged pairs right), "
               f"R {merged.recall:.3f} ({merged.pairs_found}/{merged.pairs_gold} same-incident pairs merged)", file=out)

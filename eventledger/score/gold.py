@@ -168,9 +168,9 @@ def check_data(data: dict[str, Any], text: str, name: str = "gold") -> list[Prob
     if len(set(ids)) != len(ids):
         bad("events", f"event ids repeat: {ids}")
     if not data["has_events"] and any(not e.get("optional") for e in events):
-        bad("has_events", "false, but the file lists events")
-    if data["has_events"] and not events:
-        bad("has_events", "true, but the file lists no event")
+        bad("has_events", "false, but the file lists events that are not optional")
+    if data["has_events"] and not any(not e.get("optional") for e in events):
+        bad("has_events", "true, but every event is optional (or there is none)")
     for i, event in enumerate(events):
         at = f"events/{i} ({event['id']})"
         if tax.type_of[event["sub_event_type"]] != event["event_type"]:
@@ -185,6 +185,8 @@ def check_data(data: dict[str, Any], text: str, name: str = "gold") -> list[Prob
             where = f"{at}/figures/{j}"
             found(where + "/evidence_contains", fig["evidence_contains"])
             found(where + "/claimant_contains", fig.get("claimant_contains"), ignore_case=True)
+            for k, other in enumerate(fig.get("acceptable_claimants", [])):
+                found(f"{where}/acceptable_claimants/{k}", other, ignore_case=True)
             low, high, count = fig.get("low"), fig.get("high"), fig["count"]
             if low is not None and low > count or high is not None and high < count:
                 bad(where, f"count {count} is outside low {low} / high {high}")
@@ -208,22 +210,26 @@ def check_data(data: dict[str, Any], text: str, name: str = "gold") -> list[Prob
             elif locate_mention(article, mention["text"], mention["context"]) is None:
                 bad(where, f"text {mention['text']!r} is not inside its context {mention['context']!r}")
             ref = mention.get("event")
-            if ref is not None and ref not in event_ids:
-                bad(where, f"event {ref!r} is not in events")
+            refs = ref if isinstance(ref, list) else [] if ref is None else [ref]
+            for r in refs:
+                if r not in event_ids:
+                    bad(where, f"event {r!r} is not in events")
             status = mention.get("status")
             if layer == "events":
-                if (status == "new") != (ref is not None):
+                if (status == "new") != bool(refs):
                     bad(where, f"status {status!r} with event {ref!r}: new mentions name their event, others none")
-                if (mention["sub_event_type"] is None) != (status == "not_event"):
-                    bad(where, "sub_event_type is null exactly when status is not_event")
+                if status == "not_event" and mention["sub_event_type"] is not None:
+                    bad(where, "a not_event mention has no sub_event_type")
+                if status == "new" and mention["sub_event_type"] is None:
+                    bad(where, "a new mention has the sub_event_type of its event")
             if layer == "numbers":
-                if status == "new" and ref is None:
+                if status == "new" and not refs:
                     bad(where, "a new figure names its event")
                 if status != "not_figure" and mention["kind"] is None:
                     bad(where, "a figure has a kind (null only for not_figure)")
                 if mention.get("claimant"):
                     found(where + "/claimant", mention["claimant"], ignore_case=True)
-            if layer == "places" and mention["role"] == "event" and ref is None:
+            if layer == "places" and mention["role"] == "event" and not refs:
                 bad(where, "an event place names its event")
     for i, statement in enumerate(mentions.get("statements", [])):
         where = f"mentions/statements/{i}"
