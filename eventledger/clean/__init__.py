@@ -7,6 +7,7 @@ import re
 from ..errors import InputError
 from ..records import CleanResult, RawDocument
 from .assemble import assemble, judge_units
+from .brief import read_as_brief
 from .html import parse_html
 from .language_check import english_score
 from .units import split_units
@@ -18,13 +19,13 @@ def clean(raw: RawDocument) -> CleanResult:
     """Clean one document. Raises `InputError` when nothing article-like is left."""
     if raw.content_type == "html":
         parts = parse_html(raw.content)
-        judged, source, date_line = judge_units(parts.units)
+        judged, source, date_line = read_as_brief(*judge_units(parts.units))
         result = assemble(
             judged, source=source or parts.sitename, published=raw.published or parts.published,
             url=raw.url or parts.url, outlet=raw.outlet or parts.sitename, extra_removed=parts.removed,
         )
     else:
-        judged, source, date_line = judge_units(split_units(raw.content))
+        judged, source, date_line = read_as_brief(*judge_units(split_units(raw.content)))
         result = assemble(judged, source=source, published=raw.published, url=raw.url, outlet=raw.outlet)
     article = result.article
     if not article.published and date_line:
