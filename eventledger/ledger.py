@@ -283,7 +283,7 @@ class Ledger:
                address: str | None = None, work_dir: str | os.PathLike | None = None, batch_size: int = 100,
                retry_errors: bool = False, merge: bool = True, workers: int = 1,
                on_result: Callable[[DocResult], None] | None = None,
-               on_progress: Callable[[int], None] | None = None) -> IngestStats:
+               on_progress: Callable[[int], None] | None = None, published: str | None = None) -> IngestStats:
         """Read a corpus (`ingest.corpus.iter_documents`), skip documents already stored (before
         any extraction: that makes a resumed run cheap), extract the rest with `engine` ("local":
         this process, or `workers` processes; "ray": `eventledger.scale.ray_engine`), store them
@@ -291,7 +291,10 @@ class Ledger:
         `on_result` is called with every new result of the local engine (the CLI's progress bar);
         the Ray engine calls `on_progress(n)` with how many documents it has written so far.
         `workers`: extraction processes (local) or Ray actors (ray; 1 means the cluster's CPUs).
-        `retry_errors` extracts failed documents again and replaces them if they now pass."""
+        `retry_errors` extracts failed documents again and replaces them if they now pass.
+        `published` (YYYY-MM-DD) is the publication date of documents that do not carry one of
+        their own (a `published` column, a sidecar, a feed's date, the page's metadata or a
+        "Published ..." line all win over it); it is recorded as `published_source` "ingest_default"."""
         from .ingest.corpus import iter_documents
 
         started = time.perf_counter()
@@ -308,6 +311,8 @@ class Ledger:
                     counters["skipped"] += 1
                     continue
                 seen.add(doc.doc_id)
+                if published and doc.raw is not None and (not doc.raw.published or doc.raw.published_source == "warc_date"):
+                    doc.raw.published, doc.raw.published_source = published, "ingest_default"
                 yield doc
 
         if engine == "local":

@@ -1,5 +1,6 @@
 """Articles without a publication date: relative dates stay unresolved (never resolved against the
-clock), an explicit past year or period still makes a report background."""
+clock), an explicit past year or period still makes a report background; and where a publication
+date comes from is recorded (given, the page's metadata, a "Published" line, a dated dateline)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,20 @@ def test_a_past_war_toll_is_background_without_a_publication_date(undated_seed):
     assert {e.sub_event_type for e in current} >= {"Armed clash", "Peaceful protest"}
     years = set(re.findall(r"\b(?:19|20)\d\d\b", undated_seed.article.text))
     assert all(e.date[:4] in years for e in undated_seed.events if e.date)
+
+
+def test_where_the_publication_date_came_from():
+    body = "Rioters set fire to buses and looted shops in the capital on Thursday, witnesses said."
+    given = extract("Riot\n\n" + body, published="2023-06-02")
+    assert (given.article.published, given.article.published_source) == ("2023-06-02", "given")
+    line = extract("Riot\n\nPublished 2 June 2023\n\n" + body)
+    assert (line.article.published, line.article.published_source) == ("2023-06-02", "published_line")
+    wire = extract("Riot\n\nLAGOS, June 2, 2023 (Reuters) - " + body)
+    assert (wire.article.published, wire.article.published_source) == ("2023-06-02", "dateline")
+    page = extract('<html><head><meta property="article:published_time" content="2023-06-02T10:00:00Z">'
+                   f"<title>Riot</title></head><body><article><h1>Riot</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    assert (page.article.published, page.article.published_source) == ("2023-06-02", "html_metadata")
+    assert all(e.date == "2023-06-01" for e in page.events)
+    none = extract("Riot\n\n" + body)
+    assert (none.article.published, none.article.published_source) == (None, None)
+    assert all(e.date is None for e in none.events)
