@@ -121,6 +121,10 @@ class Figure:
     background: bool = False
     evidence: Evidence | None = None  # the number phrase
     sentence: Evidence | None = None
+    # who it counts: civilians | security_forces | militants | attackers | protesters | total
+    # (people of no stated side). Figures of different groups of one event are parts of its
+    # toll that add up; figures of one group from different claimants are rival claims.
+    group: str = "total"
 
 
 @dataclass(slots=True)

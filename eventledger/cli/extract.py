@@ -54,6 +54,8 @@ def _figure_line(figure) -> str:
         among.append(f"{figure.children} child{'' if figure.children == 1 else 'ren'}")
     count = _count_text(figure)
     text = f"{figure.kind} {count}"
+    if figure.group and figure.group != "total":
+        text += f" {figure.group.replace('_', ' ')}"
     if among:
         text += f" (incl. {', '.join(among)})"
     text += f"  -- {figure.claimant or 'unattributed'}"

@@ -78,3 +78,22 @@ def test_the_extract_command_reads_one_sentence(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "Air/drone strike" in proc.stdout and "killed 11 civilians" in proc.stdout
+
+
+def test_a_corpus_of_briefs_and_summary_only_feed_entries_is_ingested(tmp_path):
+    from eventledger import Ledger
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "alert.txt").write_text(SENTENCE, "utf-8")
+    (corpus / "feed.xml").write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Example feed</title>
+<item><title>Kidnapped aid workers rescued</title><link>https://feed.example.org/1</link>
+<pubDate>Mon, 02 Jul 2012 12:00:00 GMT</pubDate><description>{_brief()}</description></item>
+</channel></rss>""", "utf-8")
+    with Ledger(str(tmp_path / "l.duckdb")) as ledger:
+        stats = ledger.ingest([corpus], published="2013-04-07")
+        assert (stats.ok, stats.errors) == (2, 0)
+        assert ledger.count_events(sub_event_type="Air/drone strike") == 1
+        (entry,) = [a for a in ledger.articles(output="records") if a["url"] == "https://feed.example.org/1"]
+        assert entry["events"] >= 1 and entry["published"] == "2012-07-02" and entry["published_source"] == "feed"

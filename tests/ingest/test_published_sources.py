@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from eventledger.ingest.corpus import iter_documents
@@ -56,3 +58,26 @@ def test_a_warc_crawl_date_stands_in_for_a_missing_publication_date(tmp_path):
     assert (article.published, article.published_source) == ("2008-09-05", "warc_date")
     article = run_one(dated_doc.raw, dated_doc.source).extraction.article
     assert (article.published, article.published_source) == ("2008-09-03", "html_metadata")  # the page's own date wins
+
+
+def test_ingest_published_dates_the_files_that_give_no_date(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "kunar.txt").write_bytes(EXAMPLE.read_bytes())
+    (folder / "wakiso.txt").write_bytes((CORPUS.parent / "articles" / "wakiso-arrests-2023.txt").read_bytes())
+    (folder / "wakiso.txt.meta.json").write_text(json.dumps({"published": "2023-05-08"}))
+    db = tmp_path / "l.duckdb"
+    bad = subprocess.run([sys.executable, "-m", "eventledger", "ingest", str(folder), "--db", str(db), "--quiet",
+                          "--published", "2013-02-30"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    proc = subprocess.run([sys.executable, "-m", "eventledger", "ingest", str(folder), "--db", str(db), "--quiet",
+                           "--published", "2013-04-07"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    from eventledger import Ledger
+
+    with Ledger(str(db), read_only=True) as ledger:
+        articles = {Path(a["source"]).name: a for a in ledger.articles(output="records")}
+        assert (articles["kunar.txt"]["published"], articles["kunar.txt"]["published_source"]) == ("2013-04-07", "ingest_default")
+        assert (articles["wakiso.txt"]["published"], articles["wakiso.txt"]["published_source"]) == ("2023-05-08", "sidecar")
+        (strike,) = ledger.events(sub_event_type="Air/drone strike", output="records")
+        assert strike["date"] == "2013-04-06" and strike["date_basis"] == "relative" and not strike["date_inferred"]

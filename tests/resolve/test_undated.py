@@ -58,6 +58,23 @@ def test_a_past_war_toll_is_background_without_a_publication_date(undated_seed):
     assert all(e.date[:4] in years for e in undated_seed.events if e.date)
 
 
+def test_an_undated_folder_puts_no_past_war_among_the_news(tmp_path, seed_text):
+    """`eventledger ingest` on a folder of plain text without dates: the 2020 toll is hidden with
+    the background, and the sample's events are listed undated rather than as the oldest."""
+    from eventledger import Ledger
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes(seed_text)
+    with Ledger(str(tmp_path / "l.duckdb")) as ledger:
+        ledger.ingest([folder])
+        events = ledger.events(output="records")
+        assert events and all(e["date"] is None and not e["date_inferred"] for e in events)
+        assert all((e["fatalities_best"] or 0) < 6500 for e in events)
+        background = ledger.events(include_background=True, output="records")
+        assert any(e["date"] == "2020-01-01" and e["background"] for e in background)
+
+
 def test_where_the_publication_date_came_from():
     body = "Rioters set fire to buses and looted shops in the capital on Thursday, witnesses said."
     given = extract("Riot\n\n" + body, published="2023-06-02")
