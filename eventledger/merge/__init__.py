@@ -13,7 +13,8 @@ How a ledger event is described from its reports:
   `date_from`/`date_to`: the range of the reports' dates; `date_basis` and `published_source`
   are those of the report the date comes from, `date_inferred` whether it rests on a publication
   date (the publication date itself, or a relative day resolved against an inferred one);
-- place: the most precise location (lowest ACLED precision), ties by how often it is reported;
+- place: the most precise location (lowest ACLED precision; a province before its country), ties
+  by how often it is reported;
 - actors: every actor of every report (folded by name and role) with how many reports name it;
   `actor1`/`actor2` the most named in those roles; claimants: all of them;
 - figures: every claim kept (in the `figures` table); `event_figures` gives low/best/high per kind,
@@ -83,7 +84,8 @@ def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tup
     place = None
     if located:
         names = Counter(r["location_name"] for r in located)
-        place = min(located, key=lambda r: (r.get("geo_precision") or 9, -names[r["location_name"]],
+        place = min(located, key=lambda r: (r.get("geo_precision") or 9, r.get("feature") == "country"
+                                            or r["location_name"] == r.get("country"), -names[r["location_name"]],
                                             r["location_name"], r["report_id"]))
     actors: dict[tuple[str, str], dict[str, Any]] = {}
     for r in members:
