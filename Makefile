@@ -30,6 +30,7 @@ score: install
 	$(BIN)/eventledger score locations
 	$(BIN)/eventledger score plover
 	$(BIN)/python -m eventledger.score.articles
+	$(BIN)/python -m eventledger.score.articles --undated
 
 bench: install
 	$(BIN)/python benchmarks/bench_typing.py

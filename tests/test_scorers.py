@@ -119,3 +119,15 @@ def test_article_scorer_counts_places_right_elsewhere_and_abroad():
     ])
     s = score(expectation, found)
     assert (s.places_right, s.places_total, s.places_other, s.places_abroad) == (1, 3, 1, 1)
+
+
+def test_article_scorer_runs_the_articles_without_their_publication_dates(capsys):
+    from eventledger.score.articles import main
+
+    seed = SHARED / "seed" / "expected.json"
+    if not seed.exists():
+        pytest.skip("../shared/data is not here")
+    main(["--undated", str(seed)])
+    out = capsys.readouterr().out
+    assert "traps 0" in out and "dated by the clock" not in out
+    assert "events P 1.00 R 1.00" in out  # the sample's six events, undated, and not its 2020 war

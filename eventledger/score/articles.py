@@ -7,6 +7,11 @@ right), place accuracy (the expected place found, or elsewhere, or unplaced), st
 and the traps it fell into.
 
     python -m eventledger.score.articles [EXPECTED.json ...]
+    python -m eventledger.score.articles --undated    # the same articles without their publication dates
+
+`--undated` runs each article as a folder of plain text would be ingested, with no publication
+date but what the text itself gives, and also counts events dated to a year that neither the text
+nor its own publication date names (a date taken from the machine's clock).
 """
 
 from __future__ import annotations
@@ -266,14 +271,24 @@ def _text_overlaps(want: str, got: str) -> bool:
     return a in b or b in a or fuzz.partial_ratio(a, b) >= 85
 
 
-def run(paths: list[Path]) -> Score:
+def _clock_dated(result: Extraction) -> list[str]:
+    """Events dated to a year that neither the text nor the article's own date names."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", result.article.text))
+    if result.article.published:
+        years.add(result.article.published[:4])
+    return [f"{e.id} {e.sub_event_type} {e.date}" for e in result.events if e.date and e.date[:4] not in years]
+
+
+def run(paths: list[Path], undated: bool = False) -> Score:
     from ..pipeline import extract
 
     total = Score()
     for path in paths:
         expectation = load(path)
-        result = extract(expectation.article.read_bytes(), published=expectation.published)
+        result = extract(expectation.article.read_bytes(), published=None if undated else expectation.published)
         s = score(expectation, result)
+        if undated:
+            s.misses += [f"{expectation.name} {event}: dated by the clock" for event in _clock_dated(result)]
         print(f"{expectation.name:28s} events P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f} | "
               f"figures {s.figures_right}/{s.figures_total} | places {s.places_right}/{s.places_total} | statements {s.statements_found}/{s.statements_total} | traps {len(s.traps)}")
         total.add(s)
@@ -287,8 +302,10 @@ def run(paths: list[Path]) -> Score:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = [Path(a) for a in (argv if argv is not None else sys.argv[1:])]
-    run([p for p in (args or DEFAULT_FILES) if p.exists()])
+    argv = list(argv if argv is not None else sys.argv[1:])
+    undated = "--undated" in argv
+    args = [Path(a) for a in argv if a != "--undated"]
+    run([p for p in (args or DEFAULT_FILES) if p.exists()], undated=undated)
     return 0
 
 
