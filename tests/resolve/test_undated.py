@@ -63,11 +63,19 @@ def test_an_undated_folder_puts_no_past_war_among_the_news(tmp_path, seed_text):
     the background, and the sample's events are listed undated rather than as the oldest."""
     from eventledger import Ledger
 
+    import subprocess
+    import sys
+
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "article.txt").write_bytes(seed_text)
-    with Ledger(str(tmp_path / "l.duckdb")) as ledger:
-        ledger.ingest([folder])
+    db = str(tmp_path / "l.duckdb")
+    run = [sys.executable, "-m", "eventledger"]
+    assert subprocess.run([*run, "ingest", str(folder), "--db", db, "--quiet"], capture_output=True).returncode == 0
+    listed = subprocess.run([*run, "events", "--db", db], capture_output=True, text=True).stdout
+    rows = [line for line in listed.splitlines() if not line.startswith(" ") and "  " in line]
+    assert rows and all("  undated  " in line for line in rows) and "6500" not in listed
+    with Ledger(db, read_only=True) as ledger:
         events = ledger.events(output="records")
         assert events and all(e["date"] is None and not e["date_inferred"] for e in events)
         assert all((e["fatalities_best"] or 0) < 6500 for e in events)
