@@ -29,7 +29,8 @@ score: install
 	$(BIN)/eventledger score typing ../shared/data/case2021_task2/dev.tsv
 	$(BIN)/eventledger score locations
 	$(BIN)/eventledger score plover
-	$(BIN)/python -m eventledger.score.articles
+	$(BIN)/eventledger score articles --split dev --quiet
+	$(BIN)/eventledger score articles --split dev --quiet --undated --no-merge
 
 bench: install
 	$(BIN)/python benchmarks/bench_typing.py

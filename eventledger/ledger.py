@@ -16,7 +16,8 @@ Writing
     `known_ids()`, `has(doc_id)`   what is stored (ok or failed): resume skips these
 
 Reading (every `output=` is "pandas" (default), "polars" or "records" (a list of dicts))
-    `events(**filters, limit, offset, output)`  ledger events, newest first; filters:
+    `events(**filters, limit, offset, output)`  ledger events, undated ones first (marked by a null
+        `date`), then newest first; `date_inferred` marks dates that rest on a publication date; filters:
         date_from, date_to (YYYY-MM-DD, inclusive), country (ISO alpha-2 or name), event_type,
         sub_event_type, actor, claimant, q (every word in place, actors, claimants, outlets or
         the report sentences), article_id, include_background (default False), bbox (W, S, E, N)
@@ -64,8 +65,12 @@ _EVENT_LIST_COLUMNS = (
     "event_id", "event_type", "sub_event_type", "date", "date_from", "date_to", "date_precision", "background",
     "location_name", "country", "country_code", "admin1", "lat", "lon", "geo_precision", "confidence",
     "n_reports", "n_articles", "n_outlets", "outlets", "actor1", "actor2", "inter1", "inter2", "actors", "claimants",
-    "fatalities_low", "fatalities_best", "fatalities_high", "conflicting", "summary",
+    "fatalities_low", "fatalities_best", "fatalities_high", "conflicting", "summary", "date_basis", "published_source",
+    "date_inferred",
 )
+# Newest first, and undated events (their articles give no date at all) first of all: nothing
+# says they are old, so they are not sorted as the oldest. Ties by id.
+_EVENT_ORDER = "date IS NOT NULL, date DESC, event_id"
 
 
 @dataclass
@@ -283,7 +288,7 @@ class Ledger:
                address: str | None = None, work_dir: str | os.PathLike | None = None, batch_size: int = 100,
                retry_errors: bool = False, merge: bool = True, workers: int = 1,
                on_result: Callable[[DocResult], None] | None = None,
-               on_progress: Callable[[int], None] | None = None) -> IngestStats:
+               on_progress: Callable[[int], None] | None = None, published: str | None = None) -> IngestStats:
         """Read a corpus (`ingest.corpus.iter_documents`), skip documents already stored (before
         any extraction: that makes a resumed run cheap), extract the rest with `engine` ("local":
         this process, or `workers` processes; "ray": `eventledger.scale.ray_engine`), store them
@@ -291,7 +296,10 @@ class Ledger:
         `on_result` is called with every new result of the local engine (the CLI's progress bar);
         the Ray engine calls `on_progress(n)` with how many documents it has written so far.
         `workers`: extraction processes (local) or Ray actors (ray; 1 means the cluster's CPUs).
-        `retry_errors` extracts failed documents again and replaces them if they now pass."""
+        `retry_errors` extracts failed documents again and replaces them if they now pass.
+        `published` (YYYY-MM-DD) is the publication date of documents that do not carry one of
+        their own (a `published` column, a sidecar, a feed's date, the page's metadata or a
+        "Published ..." line all win over it); it is recorded as `published_source` "ingest_default"."""
         from .ingest.corpus import iter_documents
 
         started = time.perf_counter()
@@ -308,6 +316,8 @@ class Ledger:
                     counters["skipped"] += 1
                     continue
                 seen.add(doc.doc_id)
+                if published and doc.raw is not None and (not doc.raw.published or doc.raw.published_source == "warc_date"):
+                    doc.raw.published, doc.raw.published_source = published, "ingest_default"
                 yield doc
 
         if engine == "local":
@@ -448,7 +458,7 @@ class Ledger:
         the `events` columns (`actors`, `claimants`, `outlets` as lists); "records" rows add `id`
         and `location` {name, country, country_code, admin1, lat, lon, precision}."""
         where, params = self._event_where(**filters)
-        sql = f"SELECT {', '.join(_EVENT_LIST_COLUMNS)} FROM events{where} ORDER BY date DESC NULLS LAST, event_id"
+        sql = f"SELECT {', '.join(_EVENT_LIST_COLUMNS)} FROM events{where} ORDER BY {_EVENT_ORDER}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         elif offset:
@@ -481,9 +491,10 @@ class Ledger:
         """One ledger event: its columns plus `id`, `location`, `actors`, `claimants`, `outlets`,
         `reports` [{report_id, article_id, article_event_id, title, outlet, url, published,
         sub_event_type, date, date_precision, location, evidence, trigger}], `figures` [every claim:
-        kind, count, low, high, civilians, children, claimant, claimant_evidence, hedged,
+        kind, group, count, low, high, civilians, children, claimant, claimant_evidence, hedged,
         background, evidence, sentence, article_id, report_id, outlet], `figure_estimates`
-        {kind: {low, best, high, n_claims, n_distinct, conflicting, civilians_best, children_best}},
+        {kind: {low, best, high, n_claims, n_distinct, conflicting, civilians_best, children_best,
+        parts: {group: {low, best, high, n_claims, conflicting, claimants, ...}}}},
         `evidence` [{start, end, text, article_id, report_id}] (offsets into that article's text)."""
         with self._lock:
             con = self._con
@@ -506,8 +517,9 @@ class Ledger:
             reports = list(db.stream(con, """
                 SELECT r.report_id, r.doc_id AS article_id, r.local_id AS article_event_id, a.title,
                        coalesce(a.original_source, a.outlet, d.outlet) AS outlet, coalesce(a.url, d.url) AS url,
-                       coalesce(a.published, d.published) AS published, r.event_type, r.sub_event_type, r.confidence,
-                       r.date, r.date_precision, r.background, r.location_name, r.country, r.country_code, r.admin1,
+                       coalesce(a.published, d.published) AS published,
+                       coalesce(a.published_source, d.published_source) AS published_source, r.event_type,
+                       r.sub_event_type, r.confidence, r.date, r.date_precision, r.date_basis, r.background, r.location_name, r.country, r.country_code, r.admin1,
                        r.lat, r.lon, r.geo_precision, r.claimants, r.trigger_text, r.event_json
                 FROM event_reports er JOIN reports r ON r.report_id = er.report_id
                 JOIN documents d ON d.doc_id = r.doc_id LEFT JOIN articles a ON a.doc_id = r.doc_id
@@ -538,8 +550,8 @@ class Ledger:
         event["evidence"] = evidence
         event["trigger"] = out_reports[0]["trigger"] if out_reports else None
         event["figures"] = [self._claim(c) for c in claims]
-        event["figure_estimates"] = {e["kind"]: {k: v for k, v in e.items() if k not in ("event_id", "kind")}
-                                     for e in estimates}
+        event["figure_estimates"] = {e["kind"]: {k: (_loads(v, {}) if k == "parts" else v) for k, v in e.items()
+                                                 if k not in ("event_id", "kind")} for e in estimates}
         event["report_actors"] = [{"name": a["name"], "role": a["role"], "mention": a["mention"],
                                    "actor_type": a["actor_type"], "inter_code": a["inter_code"], "country": a["country"],
                                    "evidence": self._ev(a, "ev"), "article_id": a["doc_id"], "report_id": a["report_id"]}
@@ -554,7 +566,8 @@ class Ledger:
         return {"start": start, "end": end, "text": text}
 
     def _claim(self, c: dict[str, Any]) -> dict[str, Any]:
-        return {"kind": c["kind"], "count": c["count"], "low": c["low"], "high": c["high"], "civilians": c["civilians"],
+        return {"kind": c["kind"], "group": c.get("group") or "total", "count": c["count"], "low": c["low"],
+                "high": c["high"], "civilians": c["civilians"],
                 "children": c["children"], "claimant": c["claimant"], "hedged": c["hedged"],
                 "background": c["background"], "evidence": self._ev(c, "ev"),
                 "claimant_evidence": {"start": c["claimant_start"], "end": c["claimant_end"], "text": c["claimant_text"]}
@@ -573,16 +586,17 @@ class Ledger:
 
     def articles(self, q: str | None = None, *, limit: int | None = None, offset: int = 0, output: str = "pandas"):
         """Stored articles (extracted documents), newest first: id, title, outlet, url, published,
-        language, events, statements, source."""
+        published_source, language, events, statements, source."""
         where, params = self._article_where(q)
         sql = (f"SELECT a.doc_id AS id, title, coalesce(original_source, a.outlet) AS outlet, a.url, a.published, "
-               f"language, n_events AS events, n_statements AS statements, d.source "
+               f"a.published_source, language, n_events AS events, n_statements AS statements, d.source "
                f"FROM articles a JOIN documents d USING (doc_id){where} ORDER BY a.published DESC NULLS LAST, a.doc_id")
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         with self._lock:
             rows = list(db.stream(self._con, sql, params))
-        return _frame(rows, ["id", "title", "outlet", "url", "published", "language", "events", "statements", "source"], output)
+        return _frame(rows, ["id", "title", "outlet", "url", "published", "published_source", "language", "events",
+                             "statements", "source"], output)
 
     def count_articles(self, q: str | None = None) -> int:
         where, params = self._article_where(q)

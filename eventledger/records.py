@@ -31,6 +31,9 @@ class RawDocument:
     outlet: str | None = None
     published: str | None = None  # ISO date as given by the corpus, if any
     doc_id: str | None = None  # content hash, set by ingest
+    # where `published` came from: given (by the caller), jsonl, json, csv, feed, sidecar,
+    # ingest_default (`ingest --published`: for documents without a date of their own), warc_date
+    published_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -62,6 +65,13 @@ class Article:
     language: str = "en"
     title_evidence: Evidence | None = None
     standfirst_evidence: Evidence | None = None
+    # where `published` came from: what the document was given with (given, jsonl, json, csv,
+    # feed, sidecar, ingest_default) or what eventledger inferred (`INFERRED_SOURCES`)
+    published_source: str | None = None
+
+
+# Publication dates eventledger read from the document itself, or a crawl date: not given with it.
+INFERRED_SOURCES = frozenset({"html_metadata", "published_line", "dateline", "warc_date"})
 
 
 @dataclass(slots=True)
@@ -111,6 +121,10 @@ class Figure:
     background: bool = False
     evidence: Evidence | None = None  # the number phrase
     sentence: Evidence | None = None
+    # who it counts: civilians | security_forces | militants | attackers | protesters | total
+    # (people of no stated side). Figures of different groups of one event are parts of its
+    # toll that add up; figures of one group from different claimants are rival claims.
+    group: str = "total"
 
 
 @dataclass(slots=True)

@@ -54,6 +54,8 @@ def parse_html(markup: str) -> HtmlParts:
         include_tables=False, with_metadata=True,
     )
     if not xml:
+        xml = _fragment_xml(tree)  # a snippet ("<p>Gunmen killed ...</p>") is no page: its text is the article
+    if not xml:
         raise InputError("HTML without article text: no main content found", "no_text")
     doc = etree.fromstring(xml.encode("utf-8"))
     captions = _captions(tree)
@@ -76,6 +78,9 @@ def parse_html(markup: str) -> HtmlParts:
         if element.tag == "head" and element.get("rend") == "h1" and not any(u.hint == "title" for u in units):
             hint = "title"
         units.append(Unit(text, hint))
+        tail = " ".join((element.tail or "").split())
+        if tail and element.getparent().tag == "main":
+            units.append(Unit(tail, "body"))  # text after a heading, outside any paragraph (a feed's summary)
     units.extend(Unit(c, "caption") for c in captions)
     title = doc.get("title")
     if title and not any(u.hint == "title" for u in units):
@@ -89,6 +94,43 @@ def parse_html(markup: str) -> HtmlParts:
         url=doc.get("source") or None,
         removed=_removed_blocks(tree, kept),
     )
+
+
+FRAGMENT_WORDS = 400  # a snippet or a feed entry; a page is longer, and trafilatura reads pages
+
+
+def _fragment_xml(tree: etree._Element) -> str | None:
+    """trafilatura finds no main content in a short snippet of markup; read the snippet's own
+    text blocks instead, when it is short and none of it is page furniture (navigation, footer,
+    forms). Returns trafilatura-like XML, or None."""
+    if any(True for _ in tree.iter("nav", "header", "footer", "form", "aside")):
+        return None
+    body = tree.find(".//body") if tree.tag == "html" else tree
+    if body is None:
+        return None
+    for bad in body.iter("script", "style", "noscript", "template"):
+        bad.text = None
+    text = " ".join(" ".join(body.itertext()).split())
+    if not text or len(text.split()) > FRAGMENT_WORDS:
+        return None
+    main = etree.Element("main")
+    blocks = [e for e in body.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
+              if not any(a.tag in ("p", "li", "blockquote") for a in e.iterancestors())]
+    for element in blocks or [body]:
+        block = " ".join(" ".join(element.itertext()).split())
+        if block:
+            child = etree.SubElement(main, "head" if element.tag.startswith("h") and len(element.tag) == 2 else "p")
+            if child.tag == "head":
+                child.set("rend", element.tag)
+            child.text = block
+    if not len(main):
+        return None
+    doc = etree.Element("doc")
+    title = tree.find(".//title")
+    if title is not None and (title.text or "").strip():
+        doc.set("title", " ".join(title.text.split()))
+    doc.append(main)
+    return etree.tostring(doc, encoding="unicode")
 
 
 def _captions(tree: etree._Element) -> list[str]:

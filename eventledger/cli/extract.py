@@ -54,6 +54,8 @@ def _figure_line(figure) -> str:
         among.append(f"{figure.children} child{'' if figure.children == 1 else 'ren'}")
     count = _count_text(figure)
     text = f"{figure.kind} {count}"
+    if figure.group and figure.group != "total":
+        text += f" {figure.group.replace('_', ' ')}"
     if among:
         text += f" (incl. {', '.join(among)})"
     text += f"  -- {figure.claimant or 'unattributed'}"
@@ -69,7 +71,10 @@ def format_table(result: Extraction) -> str:
     lines = [f"Title:     {article.title or '-'}"]
     if article.standfirst:
         lines.append(f"Standfirst: {article.standfirst}")
-    lines.append(f"Published: {article.published or '-'}    Source: {article.original_source or article.outlet or '-'}")
+    published = article.published or "-"
+    if article.published and article.published_source not in (None, "given"):
+        published += f" (from {article.published_source.replace('_', ' ')})"
+    lines.append(f"Published: {published}    Source: {article.original_source or article.outlet or '-'}")
     kinds = {}
     for paragraph in article.paragraphs:
         kinds[paragraph.kind] = kinds.get(paragraph.kind, 0) + 1
@@ -86,7 +91,8 @@ def format_table(result: Extraction) -> str:
             place = f"{loc.name}{province}, {loc.country or loc.country_code or '?'} (precision {loc.precision})"
         flag = "  [background]" if event.background else ""
         lines.append(f"{event.id}  {event.event_type} / {event.sub_event_type}{flag}")
-        lines.append(f"    where: {place}    when: {event.date or '-'} ({event.date_precision or '-'})")
+        when = f"{event.date} ({event.date_precision})" if event.date else "undated"
+        lines.append(f"    where: {place}    when: {when}")
         if event.actors:
             lines.append("    actors: " + "; ".join(f"{a.name} [{a.role}]" for a in event.actors))
         for figure in event.figures:

@@ -23,10 +23,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--workers", type=int, default=1,
                         help="extraction processes (local) or Ray actors (ray: default all the cluster's CPUs)")
     parser.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default: 100)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="publication date of the documents that do not give one (a published column, a "
+                             "sidecar FILE.meta.json, a feed's date, the page's metadata or a 'Published' line win)")
     parser.add_argument("--retry-errors", action="store_true", help="extract failed documents again")
     parser.add_argument("--no-merge", action="store_true", help="do not merge reports into events after the run")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
+
+
+def valid_day(text: str) -> bool:
+    from datetime import date
+
+    try:
+        return len(text) == 10 and bool(date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
+    if args.published and not valid_day(args.published):
+        print(f"eventledger: --published must be a date YYYY-MM-DD, not {args.published!r}", file=sys.stderr)
+        return 2
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
         print(f"eventledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -58,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         stats = ledger.ingest(args.paths, engine=args.engine, address=args.address, batch_size=args.batch_size,
                               retry_errors=args.retry_errors, merge=not args.no_merge, workers=args.workers,
-                              on_result=progress, on_progress=count)
+                              on_result=progress, on_progress=count, published=args.published)
     except KeyboardInterrupt:
         bar.close()
         ledger.close()

@@ -9,7 +9,7 @@ import re
 
 from ..language import Sentence, parse_many, sentences, token_at
 from ..records import Article, Evidence, Statement
-from ..resolve.dates import find_date, year_of
+from ..resolve.dates import find_date, month_only, past_period, reference_year, year_of
 from .actors import find_actors
 from .attribution import figure_claimant, find_claimant
 from .clauses import where_clause_report
@@ -50,7 +50,9 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     body = sentences(article, kinds=("body",))
     if not body:
         return found
-    published_year = int(article.published[:4]) if article.published else None
+    # Without a publication date, the latest year the article dates something to stands in for
+    # it: an earlier year is still the past ("6,500 died in 2020", in a story that names 2022).
+    published_year = int(article.published[:4]) if article.published else reference_year(article.text)
     typed = classify_many([s.text for s in body])
     need_parse = [
         s for s, t in zip(body, typed)
@@ -192,8 +194,16 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     past_year = year_of(sent.text)
     if mention.date and published_year and int(mention.date[:4]) < published_year:
         past_year = int(mention.date[:4])  # "In August 2014, fighters overran Sinjar, killing 5,000"
+    # Without a publication date nothing says how long ago a date was; but news tells the events
+    # it reports by the day ("on Tuesday", "May 1"), so a report dated only to a year ("in 2020",
+    # "in May 2024", "In April") is told from a distance, as is one set in an explicit past period
+    # ("last year", "two years ago"). The story's first report is its news, whatever its date says.
+    undated_past = not published and (
+        mention.date_precision == "year" or (mention.date_precision == "month" and told_before)
+        or (mention.date is None and (past_period(sent.text) or (told_before and month_only(sent.text)))))
     mention.background = bool(
         (past_year and published_year and past_year < published_year)
+        or undated_past
         or (mention.figures and all(f.background for f in mention.figures))
         or (mention.date is None and not mention.figures and tells_a_state(doc, trigger_i))
         or (mention.date is None and previous_background and follows_on(doc))

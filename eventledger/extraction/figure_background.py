@@ -63,6 +63,8 @@ def _running_total(trigger: Token, lex: Lexicon) -> bool:
         at = f" {text} ".find(f" {period} ")
         if at >= 0 and not f" {text} "[:at].endswith(" since"):
             return True
+    if any(pattern.search(f" {text} ") for pattern in lex.total_periods):
+        return True  # "have been killed over the past 15 months", "in the 15 months to March"
     if any(c.lower_ in ("has", "have", "had") and c.dep_ == "aux" for c in trigger.children):
         for period in lex.perfect_periods:
             if f" {period} " in f" {text} ":

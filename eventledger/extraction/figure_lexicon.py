@@ -4,6 +4,7 @@ the vague counts ("dozens"), and the cues that mark a figure as background."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,7 @@ class Lexicon:
     care_not_with: frozenset[str] = frozenset()  # "treated as equals": not care
     living_part_of: frozenset[str] = frozenset()  # "one of the victims died": a death toll of its own
     generic: frozenset[str] = frozenset()  # "people": a toll a list after it may split
+    total_periods: tuple[re.Pattern[str], ...] = ()  # "over the past 15 months": a running total
 
 
 @lru_cache(maxsize=1)
@@ -70,4 +72,5 @@ def lexicon() -> Lexicon:
         frozenset(data.get("care", {}).get("not_with", ())),
         frozenset(data.get("background", {}).get("living_part_of", ())),
         frozenset(nouns.get("generic", ())),
+        tuple(re.compile(p) for p in data.get("background", {}).get("total_periods", ())),
     )

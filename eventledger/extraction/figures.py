@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .figure_background import is_background
+from .figure_groups import TOTAL, group_of
 from .figure_kinds import counted_noun, figure_kind, gathering, kind_of
 from .figure_lexicon import Lexicon, lexicon
 from .figure_numbers import find_numbers
@@ -34,6 +35,7 @@ class FigureHit(FigureCount):
     end: int
     trigger_i: int | None = None  # the token of the verb or noun that says what was counted
     noun_i: int | None = None
+    group: str = TOTAL  # who it counts (`figure_groups`)
 
 
 def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHit]:
@@ -64,6 +66,7 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
         figures.append(FigureHit(
             kind=kind, count=number.value, low=number.low, high=number.high, civilians=civilians, children=children,
             hedged=_hedged(doc, trigger), background=is_background(doc, trigger, publication_year),
+            group=group_of(noun, number.first),
             start=start, end=end_token.idx + len(end_token.text), trigger_i=trigger, noun_i=noun.i,
         ))
     if not any(f.kind == "killed" for f in figures):
@@ -103,7 +106,7 @@ def _later_dead(doc: Doc, number, publication_year: int | None) -> FigureHit:
     end_token = doc[number.last - 1]
     return FigureHit(
         kind="killed", count=number.value, low=number.low, high=number.high, civilians=None, children=None,
-        hedged=_hedged(doc, verb.i), background=is_background(doc, verb.i, publication_year),
+        hedged=_hedged(doc, verb.i), background=is_background(doc, verb.i, publication_year), group=TOTAL,
         start=doc[number.first].idx, end=end_token.idx + len(end_token.text), trigger_i=verb.i, noun_i=number.head,
     )
 
@@ -130,7 +133,7 @@ def _restated_counts(doc: Doc, lex: Lexicon, publication_year: int | None) -> li
         end_token = doc[number.last - 1]
         out.append(FigureHit(
             kind=SAME_KIND, count=number.value, low=number.low, high=number.high, civilians=None, children=None,
-            hedged=_hedged(doc, verb.i), background=is_background(doc, verb.i, publication_year),
+            hedged=_hedged(doc, verb.i), background=is_background(doc, verb.i, publication_year), group=TOTAL,
             start=doc[number.first].idx, end=end_token.idx + len(end_token.text), trigger_i=verb.i, noun_i=noun.i,
         ))
     return out
@@ -149,6 +152,8 @@ def _add_joined_ones(doc: Doc, lex: Lexicon, figures: list[FigureHit]) -> set[in
         if one is None:
             continue
         joined.add(one.i)
+        if group_of(one) != figure.group:
+            figure.group = TOTAL  # "two soldiers and a civilian": people of more than one side
         figure.count += 1
         figure.low = figure.low + 1 if figure.low is not None else None
         figure.high = figure.high + 1 if figure.high is not None else None
@@ -206,7 +211,7 @@ def _singular_victims(doc: Doc, lex: Lexicon, found: list[FigureHit], publicatio
             out.append(FigureHit(
                 kind=kind, count=1, low=None, high=None, civilians=civilians,
                 children=1 if victim.lower_ in lex.children else None, hedged=_hedged(doc, token.i),
-                background=is_background(doc, token.i, publication_year), start=start, end=end,
+                background=is_background(doc, token.i, publication_year), group=group_of(victim), start=start, end=end,
                 trigger_i=token.i, noun_i=victim.i,
             ))
             taken.add(victim.i)

@@ -52,11 +52,14 @@ class FigureFound(FigureCount):
     evidence: Evidence
     claimant: str | None = None
     claimant_evidence: Evidence | None = None
+    group: str = "total"  # who it counts (`figure_groups`): civilians, security_forces, ..., total
 
     @classmethod
     def of(cls, figure: FigureCount, evidence: Evidence) -> FigureFound:
         """The figure's shared fields, placed in the article by `evidence`."""
-        return cls(*(getattr(figure, f.name) for f in fields(FigureCount)), evidence)
+        found = cls(*(getattr(figure, f.name) for f in fields(FigureCount)), evidence)
+        found.group = getattr(figure, "group", "total")
+        return found
 
 
 @dataclass(slots=True)

@@ -26,7 +26,11 @@ Formats, by file name (compressed `.gz` variants of JSONL, CSV and text are read
 Columns of a record: the text in `text`, `content`, `body`, `article` or `html`; optional `url`
 (or `link`), `outlet` (or `source`, `publisher`, `site`), `published` (or `date`, `published_at`,
 `publish_date`, `pubdate`: ISO dates and RFC 822 dates are normalised to YYYY-MM-DD).
-Hidden files and the ledger's own files (`*.duckdb`, `*.wal`, Parquet parts, work folders) are skipped.
+A file read whole may have a sidecar beside it, `<file>.meta.json` ({"published", "url",
+"outlet"}), which gives it those. A WARC record's `WARC-Date` (when it was crawled) stands for
+its publication date when the page itself gives none. Each document's `published_source` says
+where its date came from (jsonl, json, csv, feed, sidecar, warc_date).
+Hidden files, sidecars and the ledger's own files (`*.duckdb`, `*.wal`, Parquet parts, work folders) are skipped.
 """
 
 from __future__ import annotations
@@ -107,16 +111,19 @@ def _error(source: str, original: bytes | str, code: str, message: str, **meta: 
     return DocResult(doc_id=doc_id, raw=raw, error_code=code, error_message=message, source=source)
 
 
-def _document(source: str, data: bytes | str, *, url=None, outlet=None, published=None, content_type=None) -> DocResult:
+def _document(source: str, data: bytes | str, *, url=None, outlet=None, published=None, content_type=None,
+              published_source=None) -> DocResult:
     try:
-        raw = to_raw_document(data, url=url, outlet=outlet, published=published, content_type=content_type)
+        raw = to_raw_document(data, url=url, outlet=outlet, published=published, content_type=content_type,
+                              published_source=published_source)
     except InputError as exc:
         return _error(source, data, exc.code, str(exc), url=url, outlet=outlet, published=published)
     return DocResult(doc_id=raw.doc_id or "", raw=raw, source=source)
 
 
-def record_to_result(record: Any, source: str, original: str) -> DocResult:
-    """One JSONL/CSV/JSON record (a dict) to a pending or failed `DocResult`."""
+def record_to_result(record: Any, source: str, original: str, fmt: str = "record") -> DocResult:
+    """One JSONL/CSV/JSON record (a dict) to a pending or failed `DocResult`; `fmt` (jsonl, json,
+    csv) is where its publication date, if it has one, came from."""
     if not isinstance(record, dict):
         return _error(source, original, "bad_record", f"{source}: not an object with a text column")
     key, text = _first(record, TEXT_KEYS)
@@ -128,7 +135,7 @@ def record_to_result(record: Any, source: str, original: str) -> DocResult:
         return _error(source, original, "no_text", f"{source}: no text column (one of {', '.join(TEXT_KEYS[:5])})", **meta)
     if not isinstance(text, str):
         return _error(source, original, "bad_record", f"{source}: the {key} column is not text", **meta)
-    return _document(source, text, content_type="html" if key == "html" else None, **meta)
+    return _document(source, text, content_type="html" if key == "html" else None, published_source=fmt, **meta)
 
 
 def _str(value: Any) -> str | None:
@@ -162,7 +169,7 @@ def read_jsonl(path: Path) -> Iterator[DocResult]:
             except ValueError as exc:
                 yield _error(source, line, "bad_record", f"{source}: invalid JSON ({exc})")
                 continue
-            yield record_to_result(record, source, line)
+            yield record_to_result(record, source, line, "jsonl")
 
 
 def read_json(path: Path) -> Iterator[DocResult]:
@@ -181,7 +188,7 @@ def read_json(path: Path) -> Iterator[DocResult]:
         yield _error(str(path), data, "bad_record", f"{path}: JSON holds neither an object nor a list")
         return
     for number, record in enumerate(items, start=1):  # source "file.json:N": the Nth record
-        yield record_to_result(record, f"{path}:{number}", json.dumps(record, ensure_ascii=False))
+        yield record_to_result(record, f"{path}:{number}", json.dumps(record, ensure_ascii=False), "json")
 
 
 def read_csv(path: Path) -> Iterator[DocResult]:
@@ -216,7 +223,7 @@ def read_csv(path: Path) -> Iterator[DocResult]:
                 yield _error(source, original, "bad_record",
                              f"{source}: {len(row)} cells where the header has {len(header)}")
                 continue
-            yield record_to_result(dict(zip(header, row)), source, original)
+            yield record_to_result(dict(zip(header, row)), source, original, "csv")
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -260,7 +267,7 @@ def read_feed(path: Path, data: bytes | None = None) -> Iterator[DocResult]:
                          url=entry.get("link"), outlet=outlet, published=published)
             continue
         yield _document(source, document, url=entry.get("link"), outlet=outlet, published=published,
-                        content_type="html" if is_html else "text")
+                        content_type="html" if is_html else "text", published_source="feed")
 
 
 def _gzip_complete(path: Path) -> bool:
@@ -316,7 +323,9 @@ def read_warc(path: Path) -> Iterator[DocResult]:
                 yield _error(source, b"", "bad_archive", f"{source}: unreadable payload ({type(exc).__name__}: {exc})", url=url)
                 continue
             content_type = "html" if "html" in mime else ("text" if "text/plain" in mime else None)
-            yield _document(source, payload, url=url, content_type=content_type)
+            crawled = normalize_date(headers.get_header("WARC-Date"))  # the page was published before
+            yield _document(source, payload, url=url, content_type=content_type, published=crawled,
+                            published_source="warc_date" if crawled else None)
 
 
 def read_file(path: Path) -> Iterator[DocResult]:
@@ -348,11 +357,32 @@ def read_file(path: Path) -> Iterator[DocResult]:
             if name.endswith(FEED_SUFFIXES) and looks_like_feed(data):
                 yield from read_feed(path, data)
             else:
-                yield _document(str(path), data)
+                yield _document(str(path), data, **sidecar(path))
     except OSError as exc:
         yield _error(str(path), str(path), "unreadable", f"cannot read {path}: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:
         yield _error(str(path), str(path), "encoding", f"{path}: {exc}")
+
+
+SIDECAR = ".meta.json"  # "story.txt.meta.json" beside "story.txt": {"published", "url", "outlet"}
+
+
+def sidecar(path: Path) -> dict[str, Any]:
+    """What a sidecar file says about the document beside it (`<file>.meta.json`): its
+    publication date, URL and outlet. Unreadable or absent: nothing."""
+    meta = path.with_name(path.name + SIDECAR)
+    try:
+        data = json.loads(meta.read_text("utf-8")) if meta.is_file() else None
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    _, published = _first(data, PUBLISHED_KEYS)
+    _, url = _first(data, URL_KEYS)
+    _, outlet = _first(data, OUTLET_KEYS)
+    published = normalize_date(published)
+    return {"url": _str(url), "outlet": _str(outlet), "published": published,
+            "published_source": "sidecar" if published else None}
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -378,6 +408,8 @@ def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> It
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for path in iter_files(paths):
+        if path.name.lower().endswith(SIDECAR):
+            continue  # a sidecar describes the file beside it: no document of its own
         if not path.exists():
             yield _error(str(path), str(path), "not_found", f"{path}: no such file or folder")
             continue

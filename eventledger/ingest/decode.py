@@ -62,8 +62,10 @@ def to_raw_document(
     outlet: str | None = None,
     published: str | None = None,
     content_type: str | None = None,
+    published_source: str | None = None,
 ) -> RawDocument:
-    """Validate and decode one document. `content_type` "html"/"text" overrides detection."""
+    """Validate and decode one document. `content_type` "html"/"text" overrides detection;
+    `published_source` says where `published` came from (default "given")."""
     size = len(data)
     if size > MAX_BYTES:
         raise InputError(f"input too large: {size / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)", "too_large")
@@ -74,5 +76,5 @@ def to_raw_document(
     if printable < 0.9 * min(len(text), 20000):
         raise InputError("binary input: mostly non-printable characters", "binary")
     kind = content_type or ("html" if looks_like_html(text) else "text")
-    return RawDocument(content=text, content_type=kind, url=url, outlet=outlet,
-                       published=published, doc_id=content_id(data))
+    return RawDocument(content=text, content_type=kind, url=url, outlet=outlet, published=published,
+                       doc_id=content_id(data), published_source=(published_source or "given") if published else None)

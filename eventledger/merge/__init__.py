@@ -10,12 +10,17 @@ How a ledger event is described from its reports:
 - `event_id`: the smallest report id (`<doc_id[:16]>-<local id>`) of its reports;
 - `sub_event_type`: the most reported one (ties: the higher summed confidence, then by name);
 - `date`: the most reported day among day-precise reports, else the most precise report's date;
-  `date_from`/`date_to`: the range of the reports' dates;
-- place: the most precise location (lowest ACLED precision), ties by how often it is reported;
+  `date_from`/`date_to`: the range of the reports' dates; `date_basis` and `published_source`
+  are those of the report the date comes from, `date_inferred` whether it rests on a publication
+  date (the publication date itself, or a relative day resolved against an inferred one);
+- place: the most precise location (lowest ACLED precision; a province before its country), ties
+  by how often it is reported;
 - actors: every actor of every report (folded by name and role) with how many reports name it;
   `actor1`/`actor2` the most named in those roles; claimants: all of them;
-- figures: every claim kept (in the `figures` table); `event_figures` gives low/best/high per kind;
-  `fatalities_*` are those of `killed`; `conflicting`: some kind has claims that differ.
+- figures: every claim kept (in the `figures` table); `event_figures` gives low/best/high per kind,
+  victim groups adding up as parts (see `figures`), with each group's in `parts`;
+  `fatalities_*` are those of `killed`; `conflicting`: some kind has claims about one group that
+  differ (or parts that add up to more than a stated total).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from ..records import INFERRED_SOURCES
 from .cluster import block_of, cluster_block
 from .figures import aggregate
 
@@ -65,16 +71,21 @@ def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tup
     if days:
         day = _most(days)
         date, precision = day, "day"
+        by = next(r for r in dated if r["date"] == day and r.get("date_precision") == "day")
     elif dated:
-        best = min(dated, key=lambda r: (_PRECISION_RANK.get(r.get("date_precision") or "year", 5), r["date"]))
-        date, precision = best["date"], best.get("date_precision")
+        by = min(dated, key=lambda r: (_PRECISION_RANK.get(r.get("date_precision") or "year", 5), r["date"]))
+        date, precision = by["date"], by.get("date_precision")
     else:
-        date = precision = None
+        date = precision = by = None
+    basis = by.get("date_basis") if by else None
+    published_source = by.get("published_source") if by else None
+    date_inferred = bool(by) and (basis == "publication" or (basis == "relative" and published_source in INFERRED_SOURCES))
     located = [r for r in members if r.get("location_name")]
     place = None
     if located:
         names = Counter(r["location_name"] for r in located)
-        place = min(located, key=lambda r: (r.get("geo_precision") or 9, -names[r["location_name"]],
+        place = min(located, key=lambda r: (r.get("geo_precision") or 9, r.get("feature") == "country"
+                                            or r["location_name"] == r.get("country"), -names[r["location_name"]],
                                             r["location_name"], r["report_id"]))
     actors: dict[tuple[str, str], dict[str, Any]] = {}
     for r in members:
@@ -124,10 +135,12 @@ def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tup
         a1 and a1["name"], a2 and a2["name"], a1 and a1["inter_code"], a2 and a2["inter_code"],
         killed.get("low"), killed.get("best"), killed.get("high"),
         any(f["conflicting"] for f in figures.values()), lead_report.get("summary"), search,
+        basis, published_source, date_inferred,
     )
     report_rows = [(event_id, r["report_id"], r["doc_id"], r["local_id"]) for r in members]
     figure_rows = [(event_id, f["kind"], f["low"], f["best"], f["high"], f["n_claims"], f["n_distinct"],
-                    f["conflicting"], f["civilians_best"], f["children_best"]) for f in figures.values()]
+                    f["conflicting"], f["civilians_best"], f["children_best"], json.dumps(f["parts"], ensure_ascii=False))
+                   for f in figures.values()]
     return row, report_rows, figure_rows
 
 

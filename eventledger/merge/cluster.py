@@ -6,18 +6,24 @@ Two reports can be the same event when all of these hold:
 2. **date window**: their date intervals overlap. A report's interval follows its precision:
    day +-1 day, `publication` (undated, the publication day) the 2 days before it and that day,
    week +-7 days, month the month; year-precision and undated reports never merge;
-3. **place**: the same gazetteer place (geonameid or name); or two towns within 25 km; or a region
-   and a town within 150 km of the region's centre (the gazetteer gives no admin1 to test
-   containment); or a country-level place ("in eastern Afghanistan") with any place of that
-   country, but then only with similar sentences (>= 0.3) or a figure in common; or, when neither
-   report has a place, near-identical sentences (>= 0.5) on the same day;
+3. **place**, at whatever precision each report gives it: the same gazetteer place (geonameid or
+   name); two towns within 25 km; a province or region that contains a town (the same first-level
+   division; a region without one: the town within 150 km of its centre); or a country-level
+   place ("in eastern Afghanistan") with any place of that country. A report placed coarser than
+   the other (a country, or a region that does not contain the town) needs more to join it:
+   similar sentences (>= 0.3), or a figure in common, or the same sub-event type on a common day
+   with an actor in common or a close figure. When neither
+   report has a place: near-identical sentences (>= 0.5) on the same day;
 4. **different articles** (an article's own events were already told apart by the pipeline);
-5. **actors or text**: an actor in common (names folded, fuzzy >= 90), or similar report
-   sentences (Jaccard of content words >= 0.2), or a figure in common (same kind and number), or
-   -- same place, same day, and neither names an actor;
-   and not: both name actors, none in common, and the sentences differ (similarity < 0.3).
+5. **actors, figures or text**: an actor in common (names folded, fuzzy >= 90), or similar report
+   sentences (Jaccard of content words >= 0.2), or a figure in common or close to one (same kind,
+   same victim group or one of them a total, numbers within 2 or 25%), or -- same place, same
+   day, and neither names an actor;
+   and not: both name actors, none in common, no figure in common or close, and the sentences
+   differ (similarity < 0.3).
 
-Pairs are scored and joined greedily, best score first (ties broken by report ids), with two
+Pairs are scored (place, actor, text, figures, the same sub-event type, closeness in time) and
+joined greedily, best score first (ties broken by report ids), with two
 guards: a cluster never holds two reports of the same article, and its members' date intervals
 keep a common day and its towns stay within 25 km of each other. The result does not depend on
 the order in which reports were stored.
@@ -35,6 +41,7 @@ from rapidfuzz import fuzz
 
 MAX_KM = 25.0  # two towns: the same event's place
 REGION_KM = 150.0  # a region's centre and a town in it
+PROVINCE_KM = 400.0  # a province's centre and a town of it (a sanity bound on the gazetteer's divisions)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("""
 a about after against all also an and are as at be been before but by during from had has have he her his
@@ -98,6 +105,9 @@ class _Prepared:
     actors: frozenset[str]
     words: frozenset[str]
     figures: frozenset[tuple[str, int]]
+    sub: str = ""
+    admin1: str = ""
+    tolls: tuple[tuple[str, str, int], ...] = ()  # (kind, group, value) of its non-background figures
 
     @property
     def precise(self) -> bool:
@@ -128,12 +138,14 @@ def _prepare(report: dict[str, Any], span: tuple[int, int]) -> _Prepared:
                       if len(w) > 3 and w not in _STOP)
     figures = frozenset((f.get("kind"), int(f["count"])) for f in report.get("figures") or []
                         if f.get("count") is not None and not f.get("background"))
+    tolls = tuple(sorted((f.get("kind") or "", f.get("group") or "total", int(f["count"]))
+                         for f in report.get("figures") or [] if f.get("count") is not None and not f.get("background")))
     day = None
     if report.get("date_precision") in ("day", None) and report.get("date"):
         day = (span[0] + span[1]) // 2
     return _Prepared(report, report["report_id"], report["doc_id"], span[0], span[1], day,
                      _fold(report.get("location_name")), report.get("geonameid"), point, _scale(report, point),
-                     actors, words, figures)
+                     actors, words, figures, report.get("sub_event_type") or "", _fold(report.get("admin1")), tolls)
 
 
 def _same_actor(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -149,22 +161,44 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _place_score(a: _Prepared, b: _Prepared) -> float:
-    """1 the same place, 0.8 two towns within 25 km, 0.5 a region and a town near its centre,
-    0.3 a country-level place and any other, 0.2 two reports without a place, 0 apart."""
+    """1 the same place, 0.8 two towns within 25 km, 0.7 a province and a town of it, 0.5 a region
+    and a town near its centre, 0.3 a country-level place and any other (or a region and a region
+    of it), 0.2 two reports without a place, 0 apart."""
     if a.scale == "none" or b.scale == "none":
         return 0.2 if a.scale == b.scale else 0.0  # neither says where: only near-identical sentences
     if a.scale == "country" or b.scale == "country":
         return 0.3  # "in Afghanistan" says little about where
     if (a.geonameid is not None and a.geonameid == b.geonameid) or (a.place and a.place == b.place):
         return 1.0
-    if a.point is None or b.point is None:
-        return 0.0
-    distance = km(a.point, b.point)
     if a.precise and b.precise:
-        return 0.8 if distance <= MAX_KM else 0.0
+        return 0.8 if a.point and b.point and km(a.point, b.point) <= MAX_KM else 0.0
     if a.precise or b.precise:
-        return 0.5 if distance <= REGION_KM else 0.0
+        town, area = (a, b) if a.precise else (b, a)
+        if town.admin1 and area.admin1:  # both know their province: the area holds the town, or not
+            return 0.7 if town.admin1 == area.admin1 and _near(town, area, PROVINCE_KM) else 0.0
+        return 0.5 if _near(town, area, REGION_KM) else 0.0
+    if a.admin1 and a.admin1 == b.admin1:
+        return 0.3  # a province and a district or area of it
     return 0.0  # two different regions
+
+
+def _near(a: _Prepared, b: _Prepared, limit: float) -> bool:
+    return a.point is not None and b.point is not None and km(a.point, b.point) <= limit
+
+
+def _figure_match(a: _Prepared, b: _Prepared) -> float:
+    """1 a figure in common (same kind and number), 0.5 a close one (same kind, the same victim
+    group or one of them a total, numbers within 2 or 25%: "11 civilians" and "10 children and
+    a woman"), 0 none."""
+    if a.figures & b.figures:
+        return 1.0
+    for kind, group, value in a.tolls:
+        for other_kind, other_group, other in b.tolls:
+            if kind != other_kind or (group != other_group and "total" not in (group, other_group)):
+                continue
+            if abs(value - other) <= max(2, 0.25 * max(value, other)):
+                return 0.5
+    return 0.0
 
 
 def pair_score(a: _Prepared, b: _Prepared) -> float | None:
@@ -176,18 +210,26 @@ def pair_score(a: _Prepared, b: _Prepared) -> float | None:
         return None
     actor = _same_actor(a.actors, b.actors) if a.actors and b.actors else None
     text = _jaccard(a.words, b.words)
-    figure = bool(a.figures & b.figures)
+    match = _figure_match(a, b)
+    figure = match >= 1.0
     same_day = a.day is not None and a.day == b.day
-    if actor is False and text < 0.3 and not figure:
+    same_sub = bool(a.sub) and a.sub == b.sub
+    if actor is False and text < 0.3 and not match:
         return None
     if place < 0.3 and not (text >= 0.5 and (same_day or figure)):
         return None
-    if place < 0.5 and not (text >= 0.3 or figure):
-        return None
-    if not (actor or text >= 0.2 or figure or (place >= 1.0 and same_day and not a.actors and not b.actors)):
+    if place < 0.5 and not (text >= 0.3 or figure or (same_sub and _one_day(a, b) and (actor or match))):
+        return None  # a coarser place joins on what else the reports share: the day, the sub-type and more
+    if not (actor or text >= 0.2 or match or (place >= 1.0 and same_day and not a.actors and not b.actors)):
         return None
     closeness = 1.0 - min(abs((a.lo + a.hi) - (b.lo + b.hi)) / 2, 7) / 7
-    return round(place + (1.0 if actor else 0.0) + text + (0.5 if figure else 0.0) + 0.5 * closeness, 6)
+    return round(place + (1.0 if actor else 0.0) + text + 0.5 * match + (0.3 if same_sub else 0.0) + 0.5 * closeness, 6)
+
+
+def _one_day(a: _Prepared, b: _Prepared) -> bool:
+    """The two reports can be of one day: both dated to the day (the same, give or take the
+    night: +-1), or one dated to the day and the other undated in the days before its publication."""
+    return max(a.lo, b.lo) <= min(a.hi, b.hi) and min(a.hi - a.lo, b.hi - b.lo) <= 2
 
 
 @dataclass

@@ -32,6 +32,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 @dataclass(slots=True)
 class DateMention:
     date: str  # ISO date (first day of the month or year for coarser precision)
@@ -83,6 +86,41 @@ def year_of(sentence: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# A year the text dates something to ("in 2020", "since 2014", "on May 3, 2024", "between 2020
+# and 2022"), not one it looks ahead to ("by the end of 2014", "until 2030").
+_DATED_YEAR = re.compile(
+    rf"\b(?:(?:in|since|during|of|from|between|and|to)\s+|(?:{_MONTHS}|{_MON})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)"
+    r"((?:19|20)\d{2})\b", re.I)
+_AHEAD = re.compile(r"\b(?:by|until|till|before|ahead\s+of|through)\s+(?:the\s+(?:end|start|beginning|middle)\s+)?$", re.I)
+# An explicit past period: "last year", "two years ago", "last month", "a decade ago".
+_PAST_PERIOD = re.compile(r"\b(?:last|previous)\s+(?:year|month|decade)\b|\b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b", re.I)
+
+
+def reference_year(text: str) -> int | None:
+    """The year an undated article is told in, as far as its text shows: the latest year it
+    dates something to. An article is written in or after the latest year it reports, so an
+    earlier year in it is the past ("About 6,500 people died ... in 2020", in an article that
+    also names 2022). None when the text dates nothing to a year."""
+    years = [int(m.group(1)) for m in _DATED_YEAR.finditer(text) if not _AHEAD.search(text[max(0, m.start() - 30):m.start()])]
+    return max(years) if years else None
+
+
+def past_period(sentence: str) -> bool:
+    """Whether the sentence dates itself to an explicit past period ("last year", "two years
+    ago"): background, even when no publication date says which year that was."""
+    return bool(_PAST_PERIOD.search(sentence))
+
+
+_MONTH_ONLY = [pattern for precision, pattern in _PATTERNS if precision == "month"][0]
+
+
+def month_only(sentence: str) -> bool:
+    """Whether the sentence is dated by a month alone ("In April, the RSF overran ..."), which
+    `find_date` cannot resolve without a publication date."""
+    return any(_resolve(m.group(0).strip(), "month", None) is None for m in _MONTH_ONLY.finditer(sentence)) \
+        and find_date(sentence, None) is None
+
+
 def _base(published: str | None) -> date | None:
     if not published:
         return None
@@ -108,8 +146,10 @@ def _resolve(text: str, precision: str, base: date | None) -> str | None:
             # News reports the past: "on Tuesday" is the latest Tuesday on or before publication.
             target = _WEEKDAYS.split("|").index(weekday.group(0))
             return (base - timedelta(days=(base.weekday() - target) % 7)).isoformat()
-    elif re.search(_WEEKDAYS, lowered) or re.search(r"\b(?:today|tonight|yesterday|last night|overnight|this (?:morning|afternoon|evening|week|month)|last (?:week|month))\b", lowered):
-        return None  # relative to a publication date nobody gave: unknown, not relative to today
+    elif not _EXPLICIT_YEAR.search(text):
+        # "on Tuesday", "May 1", "in March", "last year": relative to a publication date nobody
+        # gave. Unknown, never resolved against the day the tool runs.
+        return None
     year = re.search(r"(?:19|20)\d{2}", text)
     if precision == "year" and year:
         return f"{year.group(0)}-01-01"

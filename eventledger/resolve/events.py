@@ -386,7 +386,12 @@ def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | 
             return
         found.kind = kinds[-1]
     for existing in figures:
-        if existing.kind == found.kind and existing.count == found.count:
+        # (a count of people of no stated side restates a part of the same number: "six suspected
+        # militants were killed ... the six"; two groups with the same count are two parts)
+        if existing.kind == found.kind and existing.count == found.count \
+                and (existing.group == found.group or "total" in (existing.group, found.group)):
+            if existing.group == "total":
+                existing.group = found.group
             if existing.claimant == found.claimant or found.claimant is None:
                 existing.civilians = existing.civilians if existing.civilians is not None else found.civilians
                 existing.children = existing.children if existing.children is not None else found.children
@@ -402,7 +407,7 @@ def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | 
         kind=found.kind, count=found.count, low=found.low, high=found.high,
         civilians=found.civilians, children=found.children, claimant=found.claimant,
         claimant_evidence=found.claimant_evidence, hedged=found.hedged, background=found.background,
-        evidence=found.evidence, sentence=sentence,
+        evidence=found.evidence, sentence=sentence, group=found.group,
     ))
 
 

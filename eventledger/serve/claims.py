@@ -10,8 +10,15 @@ _ORDER = {kind: i for i, kind in enumerate(("killed", "injured", "missing", "kid
                                              "evacuated", "crowd"))}
 
 
+_GROUP_ORDER = {group: i for i, group in enumerate(("total", "civilians", "security_forces", "militants", "attackers",
+                                                    "protesters"))}
+
+
 def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One entry per figure kind (killed, injured...): every claimant's number, and whether they disagree.
+    """One entry per figure kind (killed, injured...): every claimant's number (`claims`), and the
+    same claims by victim group (`parts`: civilians, security_forces, militants, attackers,
+    protesters, total), each group with whether its claimants disagree. Groups are parts of one
+    toll that add up; only claims about the same group conflict (`conflict`).
 
     Background figures (earlier tolls quoted for context) are left out. The same claimant repeating
     the same number in several reports (syndicated copy, a follow-up) counts once: the first report
@@ -22,15 +29,17 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if figure.get("background"):
             continue
         kind = figure.get("kind") or "unknown"
+        group = figure.get("group") or "total"
         claimant = figure.get("claimant")
         count = figure.get("count")
         low = figure.get("low") if figure.get("low") is not None else count
         high = figure.get("high") if figure.get("high") is not None else count
-        key = (kind, " ".join((claimant or "").casefold().split()), count, low, high)
+        key = (kind, group, " ".join((claimant or "").casefold().split()), count, low, high)
         if key in seen:
             continue
         seen.add(key)
         by_kind.setdefault(kind, []).append({
+            "group": group,
             "claimant": claimant,
             "count": figure.get("count"),
             "low": figure.get("low"),
@@ -42,6 +51,12 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
         })
     out = []
     for kind, claims in sorted(by_kind.items(), key=lambda kv: (_ORDER.get(kv[0], len(_ORDER)), kv[0])):
-        numbers = {(c["count"], c["low"], c["high"]) for c in claims if c["count"] is not None}
-        out.append({"kind": kind, "conflict": len(numbers) > 1, "claims": claims})
+        parts: dict[str, list[dict[str, Any]]] = {}
+        for claim in claims:
+            parts.setdefault(claim["group"], []).append(claim)
+        groups = []
+        for group, members in sorted(parts.items(), key=lambda kv: (_GROUP_ORDER.get(kv[0], 99), kv[0])):
+            numbers = {(c["count"], c["low"], c["high"]) for c in members if c["count"] is not None}
+            groups.append({"group": group, "conflict": len(numbers) > 1, "claims": members})
+        out.append({"kind": kind, "conflict": any(g["conflict"] for g in groups), "claims": claims, "parts": groups})
     return out

@@ -8,7 +8,8 @@ from __future__ import annotations
 import threading
 from typing import Any, Iterable
 
-from ..records import DocResult, Extraction
+from ..records import INFERRED_SOURCES, DocResult, Extraction
+from ..store.flatten import date_basis
 from .source import EventFilter, Page, StatementFilter, Stored
 
 
@@ -99,6 +100,8 @@ class MemorySource:
                 for key in ("url", "outlet", "published"):
                     if getattr(raw, key) and not data["article"].get(key):
                         data["article"][key] = getattr(raw, key)
+                        if key == "published":
+                            data["article"]["published_source"] = raw.published_source or "given"
         else:
             data = extraction.to_dict() if isinstance(extraction, Extraction) else dict(extraction)
         article_id = data.get("doc_id") or data.get("id")
@@ -119,6 +122,10 @@ class MemorySource:
                           "trigger": event.get("trigger")}
                 figures = [{**f, "article_id": article_id} for f in event.get("figures", [])]
                 stored = {**event, "id": key, "figures": figures, "reports": [report]}
+                basis = date_basis(event)
+                source = article.get("published_source") if basis in ("relative", "publication") else None
+                stored.update(date_basis=basis, published_source=source,
+                              date_inferred=basis == "publication" or (basis == "relative" and source in INFERRED_SOURCES))
                 stored["figure_estimates"] = _estimates(stored)
                 self._events[key] = stored
         return Stored(article_id=article_id, event_ids=ids, statements=len(data.get("statements", [])), duplicate=duplicate)
@@ -184,7 +191,9 @@ class MemorySource:
     def events(self, where: EventFilter, limit: int, offset: int) -> Page:
         with self._lock:
             hits = [e for e in self._events.values() if self._matches(e, where)]
-        hits.sort(key=lambda e: (e.get("date") or "", e["id"]), reverse=True)
+        # undated events first (nothing says they are old), then newest first, as the ledger orders them
+        hits.sort(key=lambda e: e["id"])
+        hits.sort(key=lambda e: (e.get("date") is None, e.get("date") or ""), reverse=True)
         return Page(total=len(hits), items=[_summary(e) for e in hits[offset:offset + limit]])
 
     def event(self, event_id: str) -> dict[str, Any] | None:
@@ -198,6 +207,7 @@ class MemorySource:
         rows.sort(key=lambda a: (a["article"].get("published") or "", a["id"]), reverse=True)
         items = [{"id": a["id"], "title": a["article"].get("title"), "outlet": a["article"].get("original_source") or a["article"].get("outlet"),
                   "url": a["article"].get("url"), "published": a["article"].get("published"),
+                  "published_source": a["article"].get("published_source"),
                   "events": len(a.get("events", [])), "statements": len(a.get("statements", []))}
                  for a in rows[offset:offset + limit]]
         return Page(total=len(rows), items=items)

@@ -43,6 +43,8 @@ class Actor(_Open):
 
 class Figure(_Open):
     kind: str
+    group: str = Field("total", description="who it counts: civilians, security_forces, militants, attackers, "
+                                             "protesters, or total (people of no stated side)")
     count: int | None = None
     low: int | None = None
     high: int | None = None
@@ -57,6 +59,7 @@ class Figure(_Open):
 
 
 class Claim(BaseModel):
+    group: str = Field("total", description="the victim group the claim counts")
     claimant: str | None
     count: int | None
     low: int | None = None
@@ -67,10 +70,18 @@ class Claim(BaseModel):
     evidence: Evidence | None = None
 
 
+class FigureGroupClaims(BaseModel):
+    group: str = Field(description="civilians, security_forces, militants, attackers, protesters or total")
+    conflict: bool = Field(description="true when claimants give different numbers for this group")
+    claims: list[Claim]
+
+
 class FigureClaims(BaseModel):
     kind: str
-    conflict: bool = Field(description="true when claimants give different numbers")
+    conflict: bool = Field(description="true when claimants give different numbers for the same victim group "
+                                       "(different groups are parts of one toll, not rival claims)")
     claims: list[Claim]
+    parts: list[FigureGroupClaims] = Field([], description="the claims by victim group, side by side")
 
 
 class Report(_Open):
@@ -87,8 +98,14 @@ class EventSummary(_Open):
     event_type: str
     sub_event_type: str | None = None
     confidence: float | None = None
-    date: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD; null: undated (no date in the text, no publication date)")
     date_precision: str | None = None
+    date_inferred: bool | None = Field(None, description="the date rests on a publication date: the publication "
+                                                         "date itself, or a relative day resolved against an "
+                                                         "inferred one")
+    published_source: str | None = Field(None, description="where the publication date the date rests on came "
+                                                           "from (given, jsonl, csv, feed, sidecar, html_metadata, "
+                                                           "published_line, dateline, warc_date...)")
     location: Location | None = None
     claimants: list[str] = []
     background: bool = False
@@ -116,6 +133,8 @@ class ArticleSummary(_Open):
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    published_source: str | None = Field(None, description="where `published` came from; html_metadata, "
+                                                           "published_line, dateline and warc_date are inferred")
 
 
 class ArticlePage(BaseModel):

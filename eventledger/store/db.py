@@ -36,8 +36,27 @@ def connect(path: str, read_only: bool = False, memory_limit: str | None = None)
     if not read_only:
         for statement in ddl():
             con.execute(statement)
+        _add_missing_columns(con)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION])
     return con
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A ledger written by an older version lacks the columns added since (always at the end of
+    their table): add them (null in old rows), record the version, and mark the merged tables
+    stale so that the next merge rebuilds them with the new columns."""
+    added = False
+    for table, cols in TABLES.items():
+        have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                                          [table]).fetchall()}
+        for name, kind in cols:
+            if name not in have:
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind.split()[0]}')
+                added = True
+    if added:
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [SCHEMA_VERSION])
+        con.execute("INSERT INTO meta VALUES ('merged_seq', '-1') ON CONFLICT (key) DO UPDATE SET value = '-1'")
 
 
 def _arrow_type(kind: str):

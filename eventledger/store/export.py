@@ -2,8 +2,10 @@
 
 Formats (chosen from the file extension unless given):
 
-- `csv`: one row per ledger event, the `events` columns (`actors`, `claimants`, `outlets` as JSON),
-  plus `killed_*`/`injured_*` low/best/high and `report_ids`.
+- `csv`: one row per ledger event, the `events` columns (`actors`, `claimants`, `outlets` as JSON;
+  `date` empty for an undated event, `date_inferred`/`date_basis`/`published_source` say what
+  its date rests on), plus `killed_*`/`injured_*` low/best/high, `figures` (per kind: low, best,
+  high, and `parts`, each victim group's) and `report_ids`.
 - `parquet`: the same columns (written with pyarrow, streamed in row groups).
 - `geojson`: a FeatureCollection; events with coordinates become Points (those without a place
   have `geometry: null`), properties as in the CSV.
@@ -77,7 +79,9 @@ def _enrich(con, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for kind in _EXTRA_KINDS:
             f = mine.get(kind) or {}
             row[f"{kind}_low"], row[f"{kind}_best"], row[f"{kind}_high"] = f.get("low"), f.get("best"), f.get("high")
-        row["figures"] = json.dumps({k: {x: f[x] for x in ("low", "best", "high", "n_claims", "conflicting")}
+        row["figures"] = json.dumps({k: {**{x: f[x] for x in ("low", "best", "high", "n_claims", "conflicting")},
+                                         "parts": {g: {x: p.get(x) for x in ("low", "best", "high", "n_claims", "conflicting")}
+                                                   for g, p in json.loads(f.get("parts") or "{}").items()}}
                                      for k, f in sorted(mine.items())})
         row["report_ids"] = json.dumps(reports.get(row["event_id"], []))
     return rows
@@ -193,6 +197,8 @@ def acled_row(row: dict[str, Any], stamp: int) -> dict[str, Any]:
         tags.append(f"conflicting figures: fatalities {row.get('fatalities_low')}-{row.get('fatalities_high')}")
     if row.get("date_precision") == "publication":
         tags.append("date: publication date")
+    elif row.get("date_inferred"):
+        tags.append("date: resolved against an inferred publication date")
     cc = row.get("country_code") or ""
     return {
         "event_id_cnty": f"{cc}{row['event_id']}", "event_date": row.get("date") or "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -38,6 +39,21 @@ def _big(value: Any) -> int | None:
     return number
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def date_basis(event: dict[str, Any]) -> str | None:
+    """What an article's event date rests on: "stated" (the text gives it with its year),
+    "relative" (the text gives it relative to the publication date: "on Tuesday", "May 1"),
+    "publication" (the text gives none: the publication date), None (undated)."""
+    if not event.get("date"):
+        return None
+    if event.get("date_precision") == "publication":
+        return "publication"
+    text = (event.get("date_evidence") or {}).get("text") or ""
+    return "stated" if _YEAR.search(text) else "relative"
+
+
 def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
             now: datetime | None = None) -> dict[str, list[tuple]]:
     """`row` is a `store.rows` row (doc_id, source, content, ..., error_code, pipeline_version);
@@ -53,6 +69,7 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
         doc_id, seq, row.get("source"), row.get("content"), row.get("content_type"), row.get("url"), row.get("outlet"),
         row.get("published"), status, error_code if status == "error" else None,
         row.get("error_message") if status == "error" else None, row.get("pipeline_version"), now,
+        row.get("published_source") if row.get("published") else None,
     ))
     if extraction is None:
         return out
@@ -66,6 +83,8 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
         len(events), len(statements), len(extraction.get("removed") or []),
         json.dumps(extraction.get("warnings") or [], ensure_ascii=False),
         row.get("extraction_json") or json.dumps(extraction, ensure_ascii=False),
+        article.get("published_source") if article.get("published")
+        else (row.get("published_source") if row.get("published") else None),
     ))
     for event in events:
         local = str(event.get("id"))
@@ -80,6 +99,7 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
             loc.get("lat"), loc.get("lon"), _int(loc.get("precision")), loc.get("feature"), _big(loc.get("geonameid")),
             json.dumps(event.get("claimants") or [], ensure_ascii=False), trigger.get("text"),
             evidence[0].get("text") if evidence else None, json.dumps(compact, ensure_ascii=False),
+            date_basis(event),
         ))
         for idx, actor in enumerate(event.get("actors") or []):
             out["actors"].append((doc_id, local, idx, actor.get("name"), actor.get("role"), actor.get("mention"),
@@ -91,7 +111,7 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
                                    _big(figure.get("low")), _big(figure.get("high")), _big(figure.get("civilians")),
                                    _big(figure.get("children")), figure.get("claimant"), bool(figure.get("hedged")),
                                    bool(figure.get("background")), *_ev(figure.get("evidence")),
-                                   *_ev(figure.get("claimant_evidence")), sentence.get("text")))
+                                   *_ev(figure.get("claimant_evidence")), sentence.get("text"), figure.get("group")))
         for idx, sentence in enumerate(evidence):
             out["evidence"].append((doc_id, local, "sentence", idx, *_ev(sentence)))
         if trigger:

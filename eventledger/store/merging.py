@@ -30,7 +30,8 @@ ac AS (
 fg AS (
     SELECT doc_id, local_id,
            list(struct_pack(kind := kind, count := count, low := low, high := high, civilians := civilians,
-                            children := children, claimant := claimant, hedged := hedged, background := background) ORDER BY idx) AS figures
+                            children := children, claimant := claimant, hedged := hedged, background := background,
+                            "group" := "group") ORDER BY idx) AS figures
     FROM figures SEMI JOIN todo USING (doc_id, local_id) GROUP BY doc_id, local_id
 ),
 ev AS (
@@ -39,9 +40,9 @@ ev AS (
 )
 SELECT r.report_id, r.doc_id, r.local_id, r.event_type, r.sub_event_type, r.confidence, r.date, r.date_precision,
        r.background, r.location_name, r.country, r.country_code, r.admin1, r.lat, r.lon, r.geo_precision,
-       r.feature, r.geonameid, r.claimants, r.summary, todo.block,
+       r.feature, r.geonameid, r.claimants, r.summary, r.date_basis, todo.block,
        coalesce(a.original_source, a.outlet, d.outlet) AS outlet, coalesce(a.url, d.url) AS url, a.title,
-       coalesce(a.published, d.published) AS published,
+       coalesce(a.published, d.published) AS published, coalesce(a.published_source, d.published_source) AS published_source,
        ac.actors, fg.figures, ev.evidence_text
 FROM todo JOIN reports r USING (doc_id, local_id) JOIN documents d USING (doc_id) LEFT JOIN articles a USING (doc_id)
      LEFT JOIN ac USING (doc_id, local_id) LEFT JOIN fg USING (doc_id, local_id) LEFT JOIN ev USING (doc_id, local_id)

@@ -13,6 +13,7 @@ it with DuckDB. Columns (all strings unless said):
 | `extraction_json` | `json.dumps(Extraction.to_dict())`, or null for a failed document |
 | `error_code`, `error_message` | why it failed (null when it did not) |
 | `pipeline_version` | `eventledger.pipeline.PIPELINE_VERSION` at extraction time |
+| `published_source` | where `published` came from (`RawDocument.published_source`) |
 
 `result_to_row(r)` and `row_to_result(row)` are inverses (`row_to_result(result_to_row(r)) == r`
 for every field the row carries).
@@ -31,7 +32,7 @@ from ..records import DocResult, Extraction, RawDocument
 
 COLUMNS = (
     "doc_id", "source", "content", "content_type", "url", "outlet", "published",
-    "extraction_json", "error_code", "error_message", "pipeline_version",
+    "extraction_json", "error_code", "error_message", "pipeline_version", "published_source",
 )
 
 PIPELINE_VERSION_FALLBACK = "0.1.0"
@@ -72,6 +73,7 @@ def result_to_row(result: DocResult, pipeline_version: str | None = None,
         "error_code": result.error_code,
         "error_message": result.error_message,
         "pipeline_version": pipeline_version or _pipeline_version(),
+        "published_source": raw.published_source if raw else None,
     }
 
 
@@ -118,7 +120,7 @@ def row_to_result(row: dict[str, Any]) -> DocResult:
     if content is not None or row.get("url") or row.get("outlet") or row.get("published"):
         raw = RawDocument(content=content if content is not None else "", content_type=row.get("content_type") or "text",
                           url=row.get("url"), outlet=row.get("outlet"), published=row.get("published"),
-                          doc_id=row.get("doc_id"))
+                          doc_id=row.get("doc_id"), published_source=row.get("published_source"))
     text = row.get("extraction_json")
     extraction = extraction_from_dict(json.loads(text)) if text else None
     return DocResult(doc_id=row["doc_id"], raw=raw, extraction=extraction, error_code=row.get("error_code"),

@@ -4,41 +4,56 @@ Per document (written once, keyed by `doc_id`, the content hash; `documents.doc_
 key, the one constraint: indexes cost memory and checkpoint time as the ledger grows):
 
 - `documents`: every document seen, ok or failed: the original content as given, where it came
-  from, its status and, for a failure, why (`error_code`, `error_message`).
-- `articles`: the cleaned article of each extracted document, with the whole extraction as JSON.
+  from, its status and, for a failure, why (`error_code`, `error_message`); `published_source`
+  says where the `published` it was given with came from.
+- `articles`: the cleaned article of each extracted document, with the whole extraction as JSON;
+  `published_source`: where its publication date came from (given with the document, or
+  inferred: html_metadata, published_line, dateline, warc_date).
 - `reports`: each article's events (an article's event is a *report* of a ledger event); key
-  `report_id` = `<doc_id[:16]>-<local id>` (the same key `serve.memory.event_key` gives).
-- `actors`, `figures`: per report, with the evidence (offsets into `articles.text` and the text).
+  `report_id` = `<doc_id[:16]>-<local id>` (the same key `serve.memory.event_key` gives);
+  `date_basis`: stated (the text gives the date with its year), relative (resolved against the
+  publication date: "on Tuesday"), publication (no date in the text: the publication date), or
+  null (undated).
+- `actors`, `figures`: per report, with the evidence (offsets into `articles.text` and the text);
+  a figure's `group` is who it counts (civilians, security_forces, militants, attackers,
+  protesters, total).
 - `statements`: per article.
 - `evidence`: the sentences (and trigger, date and place spans) that report each event.
 
 Merged across outlets (rebuilt by `merge`, deterministic from the tables above):
 
 - `events`: ledger events; `event_id` is the `report_id` of its first report (smallest key);
-  `block` is the merge block (event type, country) it was built in.
+  `block` is the merge block (event type, country) it was built in; `date_basis` and
+  `published_source` of the report its date comes from, `date_inferred` when that date rests on
+  a publication date (the publication date itself, or a relative date resolved against an
+  inferred one); `date` null: undated.
 - `event_reports`: which reports make each ledger event.
-- `event_figures`: per ledger event and figure kind, low/best/high over the claims (UCDP style);
-  the claims themselves are the `figures` rows of its reports.
+- `event_figures`: per ledger event and figure kind, low/best/high over the claims (UCDP style:
+  victim groups are parts that add up, claims about one group a range); `parts` (JSON) gives
+  each group's low/best/high; the claims themselves are the `figures` rows of its reports.
 
 `meta` holds the schema version and whether the merged tables are up to date.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Version 2 added, each at the end of its table: documents/articles.published_source,
+# reports.date_basis, figures.group, events.date_basis/published_source/date_inferred,
+# event_figures.parts. `db.connect` adds missing columns to an older ledger file.
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "documents": [
         ("doc_id", "VARCHAR PRIMARY KEY"), ("seq", "BIGINT"), ("source", "VARCHAR"), ("content", "VARCHAR"),
         ("content_type", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"), ("published", "VARCHAR"),
         ("status", "VARCHAR"), ("error_code", "VARCHAR"), ("error_message", "VARCHAR"),
-        ("pipeline_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+        ("pipeline_version", "VARCHAR"), ("ingested_at", "TIMESTAMP"), ("published_source", "VARCHAR"),
     ],
     "articles": [
         ("doc_id", "VARCHAR"), ("title", "VARCHAR"), ("standfirst", "VARCHAR"), ("text", "VARCHAR"),
         ("published", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"), ("original_source", "VARCHAR"),
         ("language", "VARCHAR"), ("n_events", "INTEGER"), ("n_statements", "INTEGER"), ("n_removed", "INTEGER"),
-        ("warnings", "VARCHAR"), ("extraction_json", "VARCHAR"),
+        ("warnings", "VARCHAR"), ("extraction_json", "VARCHAR"), ("published_source", "VARCHAR"),
     ],
     "reports": [
         ("report_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("event_type", "VARCHAR"),
@@ -47,6 +62,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("country", "VARCHAR"), ("country_code", "VARCHAR"), ("admin1", "VARCHAR"), ("lat", "DOUBLE"),
         ("lon", "DOUBLE"), ("geo_precision", "INTEGER"), ("feature", "VARCHAR"), ("geonameid", "BIGINT"),
         ("claimants", "VARCHAR"), ("trigger_text", "VARCHAR"), ("summary", "VARCHAR"), ("event_json", "VARCHAR"),
+        ("date_basis", "VARCHAR"),
     ],
     "actors": [
         ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("role", "VARCHAR"),
@@ -59,7 +75,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("claimant", "VARCHAR"), ("hedged", "BOOLEAN"), ("background", "BOOLEAN"),
         ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("ev_text", "VARCHAR"),
         ("claimant_start", "INTEGER"), ("claimant_end", "INTEGER"), ("claimant_text", "VARCHAR"),
-        ("sentence", "VARCHAR"),
+        ("sentence", "VARCHAR"), ("group", "VARCHAR"),
     ],
     "statements": [
         ("doc_id", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"), ("kind", "VARCHAR"), ("target", "VARCHAR"),
@@ -80,6 +96,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("actor1", "VARCHAR"), ("actor2", "VARCHAR"), ("inter1", "INTEGER"), ("inter2", "INTEGER"),
         ("fatalities_low", "BIGINT"), ("fatalities_best", "BIGINT"), ("fatalities_high", "BIGINT"),
         ("conflicting", "BOOLEAN"), ("summary", "VARCHAR"), ("search_text", "VARCHAR"),
+        ("date_basis", "VARCHAR"), ("published_source", "VARCHAR"), ("date_inferred", "BOOLEAN"),
     ],
     "event_reports": [
         ("event_id", "VARCHAR"), ("report_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"),
@@ -87,7 +104,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "event_figures": [
         ("event_id", "VARCHAR"), ("kind", "VARCHAR"), ("low", "BIGINT"), ("best", "BIGINT"), ("high", "BIGINT"),
         ("n_claims", "INTEGER"), ("n_distinct", "INTEGER"), ("conflicting", "BOOLEAN"), ("civilians_best", "BIGINT"),
-        ("children_best", "BIGINT"),
+        ("children_best", "BIGINT"), ("parts", "VARCHAR"),
     ],
     "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
 }

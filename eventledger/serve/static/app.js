@@ -1,6 +1,7 @@
 // The page: filters, map, timeline and list of events; an event's figures with their claimants;
 // the articles that report it, with every extracted value highlighted in the text.
-import { api, clear, el, estimateText, figureText, killedOf, placeText, setToken, typeColour, TYPE_COLOURS } from "./dom.js";
+import { api, clear, dateCell, dateText, el, estimateText, figureText, GROUP_NAMES, killedOf, placeText, setToken, typeColour,
+  TYPE_COLOURS } from "./dom.js";
 import { EventMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { renderArticle } from "./article.js";
@@ -112,7 +113,7 @@ function renderList(items) {
     const killed = killedOf(event);
     const reports = Array.isArray(event.reports) ? event.reports.length : event.reports;
     const row = el("tr", { "data-id": event.id, class: event.id === state.selected ? "selected" : "", tabindex: 0 },
-      el("td", {}, event.date || "—"),
+      el("td", {}, dateCell(event)),
       el("td", {}, dot, event.sub_event_type || event.event_type, event.background ? el("span", { class: "badge" }, "background") : null),
       el("td", {}, placeText(event.location)),
       el("td", { class: "num", title: event.conflicting ? "claims differ: best estimate (lowest–highest claim)" : null },
@@ -173,7 +174,7 @@ function renderEvent(event) {
 
   const facts = el("dl", { class: "facts" });
   const fact = (name, value) => { if (value) facts.append(el("dt", {}, name), el("dd", {}, value)); };
-  fact("Date", event.date ? `${event.date}${event.date_precision ? ` (${event.date_precision})` : ""}` : "unknown");
+  fact("Date", dateText(event));
   const loc = event.location;
   fact("Place", loc ? `${placeText(loc)}${loc.admin1 ? ` — ${loc.admin1}` : ""}${loc.precision ? ` (precision ${loc.precision})` : ""}` : "unknown");
   fact("Actors", (event.actors || []).map((a) => `${a.name} (${a.role || "?"})`).join("; "));
@@ -186,13 +187,32 @@ function renderEvent(event) {
   if (!claims.length) root.append(el("p", { class: "muted" }, "No figures reported."));
   const estimates = event.figure_estimates || {};
   for (const group of claims) {
-    const estimate = estimateText(estimates[group.kind]);
+    const estimate = estimates[group.kind] || {};
+    // Victim groups (civilians, militants...) are parts of one toll that add up; only claims about
+    // the same group are rival claims, side by side in one row.
+    const parts = group.parts && group.parts.length ? group.parts
+      : [{ group: "total", conflict: group.conflict, claims: group.claims }];
+    const split = parts.length > 1 || parts[0].group !== "total";
+    const sum = split && parts.length > 1 ? parts.map((p) => {
+      const part = (estimate.parts || {})[p.group];
+      return part && part.best !== null && part.best !== undefined ? `${GROUP_NAMES[p.group] || p.group} ${part.best}` : null;
+    }).filter(Boolean).join(" + ") : "";
     root.append(el("div", { class: "event-head" }, el("strong", {}, group.kind),
       group.conflict ? el("span", { class: "badge warn" }, "claims differ") : null,
-      group.claims.length > 1 && estimate ? el("span", { class: "muted estimate" }, estimate) : null));
-    const row = el("div", { class: `claims-row${group.conflict ? " conflict" : ""}`, "data-kind": group.kind });
-    for (const claim of group.claims) row.append(claimCard(claim, reports));
-    root.append(row);
+      (group.claims.length > 1 || split) && estimateText(estimate)
+        ? el("span", { class: "muted estimate" }, estimateText(estimate) + (sum ? ` — parts: ${sum}` : "")) : null));
+    for (const part of parts) {
+      if (split) {
+        const own = (estimate.parts || {})[part.group];
+        root.append(el("div", { class: "part-head", "data-group": part.group },
+          el("span", { class: "badge" }, GROUP_NAMES[part.group] || part.group),
+          part.conflict ? el("span", { class: "badge warn" }, "claims differ") : null,
+          part.claims.length > 1 && estimateText(own) ? el("span", { class: "muted estimate" }, estimateText(own)) : null));
+      }
+      const row = el("div", { class: `claims-row${part.conflict ? " conflict" : ""}`, "data-kind": group.kind, "data-group": part.group });
+      for (const claim of part.claims) row.append(claimCard(claim, reports));
+      root.append(row);
+    }
   }
 
   root.append(el("h3", {}, `Reports (${reports.length})`));

@@ -1,7 +1,7 @@
 // The article view: the cleaned text with every extracted value highlighted at its evidence offsets,
 // and what cleaning removed. Spans may overlap (a figure inside its sentence), so the text is cut at
 // every span boundary and each piece becomes a text node, wrapped in a <mark> listing what covers it.
-import { clear, el, figureText, placeText } from "./dom.js";
+import { clear, el, figureText, GROUP_NAMES, placeText, publishedText } from "./dom.js";
 
 // Which colour a piece gets when several values cover it: the most specific value wins.
 const PRIORITY = ["figure", "claimant", "place", "date", "actor", "trigger", "speaker", "target", "statement"];
@@ -33,7 +33,8 @@ export function collectSpans(detail) {
     for (const figure of event.figures || []) {
       const who = figure.claimant ? `claimed by ${figure.claimant}` : "unattributed";
       const flags = [figure.hedged ? "hedged" : "", figure.background ? "background" : ""].filter(Boolean).join(", ");
-      add(figure.evidence, "figure", `${figure.kind}: ${figureText(figure)}, ${who}${flags ? ` (${flags})` : ""}`, group);
+      const counts = figure.group && figure.group !== "total" ? ` ${GROUP_NAMES[figure.group] || figure.group}` : "";
+      add(figure.evidence, "figure", `${figure.kind}: ${figureText(figure)}${counts}, ${who}${flags ? ` (${flags})` : ""}`, group);
       add(figure.claimant_evidence, "claimant", `claimant of ${figure.kind} ${figureText(figure)}: ${figure.claimant || "?"}`, group);
       add(figure.sentence, "sentence", `reports ${figure.kind} ${figureText(figure)}`, group);
     }
@@ -93,8 +94,11 @@ export function renderArticle(root, detail, focusEventId, onFocus, pick = null) 
   const head = el("div", { class: "event-head" },
     el("h2", {}, article.title || "(untitled article)"),
     el("button", { type: "button", class: "link", id: "article-close", onclick: () => { root.hidden = true; } }, "close"));
+  const published = article.published
+    ? `${article.published}${article.published_source && article.published_source !== "given" ? ` (${publishedText(article.published_source)})` : ""}`
+    : "publication date unknown";
   const meta = el("p", { class: "muted" },
-    [article.original_source || article.outlet, article.published].filter(Boolean).join(" · "),
+    [article.original_source || article.outlet, published].filter(Boolean).join(" · "),
     article.url ? " · " : "", safeLink(article.url));
   root.append(head, meta);
   for (const warning of detail.warnings || []) root.append(el("p", { class: "badge warn" }, warning));

@@ -100,6 +100,37 @@ export function estimateText(estimate) {
   return `best estimate ${estimate.best}${range}`;
 }
 
+export const GROUP_NAMES = {
+  total: "people (no side stated)", civilians: "civilians", security_forces: "security forces", militants: "militants",
+  attackers: "attackers", protesters: "protesters",
+};
+
+const PUBLISHED_SOURCES = {
+  given: "given with the article", jsonl: "the JSONL record", json: "the JSON record", csv: "the CSV row",
+  feed: "the feed entry", sidecar: "the sidecar file", ingest_default: "ingest --published",
+  html_metadata: "inferred from the page's metadata", published_line: "inferred from a 'Published' line",
+  dateline: "inferred from the dateline", warc_date: "inferred from the WARC crawl date",
+};
+
+export function publishedText(source) {
+  return PUBLISHED_SOURCES[source] || source || "";
+}
+
+// The date of an event in the list: undated events are marked as such, inferred dates flagged.
+export function dateCell(event) {
+  if (!event.date) return el("span", { class: "badge undated", title: "no date in the text and no publication date" }, "undated");
+  if (!event.date_inferred) return event.date;
+  return el("span", { class: "inferred", title: dateText(event) }, event.date, el("sup", {}, "~"));
+}
+
+export function dateText(event) {
+  if (!event.date) return "undated: no date in the text and no publication date";
+  const source = publishedText(event.published_source);
+  if (event.date_basis === "publication") return `${event.date} (the publication date${source ? `, ${source}` : ""}: the text gives no date)`;
+  if (event.date_basis === "relative") return `${event.date} (${event.date_precision || "day"}, resolved against the publication date${source ? `, ${source}` : ""})`;
+  return `${event.date}${event.date_precision ? ` (${event.date_precision})` : ""}`;
+}
+
 export function placeText(location) {
   if (!location) return "unknown place";
   const parts = [location.name];
