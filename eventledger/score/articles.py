@@ -614,6 +614,7 @@ class MergeScore:
     pairs_found: int = 0  # of those, pairs the ledger merged into one event
     pairs_merged: int = 0  # pairs of matched gold events the ledger merged
     pairs_merged_right: int = 0  # of those, pairs that are one incident
+    pairs_both_found: int = 0  # same-incident pairs whose two events the system both reported
 
     @property
     def precision(self) -> float:
@@ -622,6 +623,11 @@ class MergeScore:
     @property
     def recall(self) -> float:
         return self.pairs_found / self.pairs_gold if self.pairs_gold else 0.0
+
+    @property
+    def recall_found(self) -> float:
+        """Recall over the same-incident pairs whose events were both found: the merge alone."""
+        return self.pairs_found / self.pairs_both_found if self.pairs_both_found else 0.0
 
 
 def score_merge(items: list[tuple[GoldArticle, Extraction, str]]) -> MergeScore:
@@ -648,7 +654,8 @@ def score_merge(items: list[tuple[GoldArticle, Extraction, str]]) -> MergeScore:
                               extraction=result, source=gold.name)
                     for gold, result, doc_id in items]
             ledger.store(docs)
-            rows = ledger.sql("SELECT event_id, doc_id, local_id FROM event_reports").fetchall()
+            frame = ledger.sql("SELECT event_id, doc_id, local_id FROM event_reports")
+            rows = list(frame.itertuples(index=False, name=None))
         finally:
             ledger.close()
     ledger_event = {(doc, local): event for event, doc, local in rows}
@@ -663,6 +670,7 @@ def score_merge(items: list[tuple[GoldArticle, Extraction, str]]) -> MergeScore:
             if same_gold:
                 ms.pairs_gold += 1
                 ms.pairs_found += merged
+                ms.pairs_both_found += ea is not None and eb is not None
             if merged:
                 ms.pairs_merged += 1
                 ms.pairs_merged_right += same_gold
@@ -747,7 +755,8 @@ def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = Fa
             print(f"  {count:5d}  {kind}", file=out)
     if merged is not None:
         print(f"merge:   P {merged.precision:.3f} ({merged.pairs_merged_right}/{merged.pairs_merged} merged pairs right), "
-              f"R {merged.recall:.3f} ({merged.pairs_found}/{merged.pairs_gold} same-incident pairs merged)", file=out)
+              f"R {merged.recall:.3f} ({merged.pairs_found}/{merged.pairs_gold} same-incident pairs merged; "
+              f"{merged.recall_found:.3f} of the {merged.pairs_both_found} pairs whose two events were found)", file=out)
     if misses:
         for line in total.misses + total.traps:
             print("  -", line, file=out)
@@ -816,7 +825,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         data = total.as_dict()
         if merged is not None:
-            data["merge"] = {"precision": merged.precision, "recall": merged.recall, "pairs_gold": merged.pairs_gold}
+            data["merge"] = {"precision": merged.precision, "recall": merged.recall, "pairs_gold": merged.pairs_gold,
+                             "recall_of_found": merged.recall_found, "pairs_both_found": merged.pairs_both_found}
         Path(args.json).write_text(json.dumps(data, indent=2), "utf-8")
     if args.set == "corpus" and args.split == "blind" and not args.undated:
         path = log_blind(total, merged, len(articles), corpus, args.note)
