@@ -111,14 +111,21 @@ def _loads(value: Any, default: Any) -> Any:
 class Ledger:
     """An event ledger in a DuckDB file (`:memory:` for a throwaway one)."""
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, read_only: bool = False,
+                 memory_limit: str | None = None):
+        """`memory_limit` caps DuckDB's memory ("512MB", "2GB"); default: sized from the machine
+        (`store.db.default_memory_limit`, or $EVENTLEDGER_DUCKDB_MEMORY)."""
         self.path = str(path)
         self.read_only = read_only
+        self.memory_limit = memory_limit
         self._lock = threading.RLock()
-        self._con = db.connect(self.path, read_only=read_only)
+        self._con = db.connect(self.path, read_only=read_only, memory_limit=memory_limit)
         self._known: set[str] | None = None
         self._failed: set[str] | None = None
-        self._seq = int(self._con.execute("SELECT coalesce(max(seq), -1) FROM documents").fetchone()[0]) + 1
+        self._seq = self._next_seq()
+
+    def _next_seq(self) -> int:
+        return int(self._con.execute("SELECT coalesce(max(seq), -1) FROM documents").fetchone()[0]) + 1
 
     # ---- lifecycle ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -159,24 +166,29 @@ class Ledger:
 
     # ---- writing --------------------------------------------------------------------------------
     def store(self, results: Iterable[DocResult], *, merge: bool = True, batch_size: int = 200,
-              replace_errors: bool = False) -> IngestStats:
+              batch_bytes: int = BATCH_BYTES, replace_errors: bool = False) -> IngestStats:
         """Store `DocResult`s: documents, articles, reports, figures, statements, evidence.
 
         A document already stored is skipped (its id is its content hash), unless it failed and
-        `replace_errors` is set, in which case the new result replaces it. Each batch is one
-        transaction: a run killed half-way keeps every batch written before. Merges after, unless
-        `merge=False`."""
+        `replace_errors` is set, in which case the new result replaces it. Each batch (at most
+        `batch_size` documents and about `batch_bytes` characters of originals and extractions)
+        is one transaction: a run killed half-way keeps every batch written before. A batch that
+        cannot be written is written again document by document, and a document that cannot be
+        written at all is stored as a failure (`store_failed`) with the start of its original.
+        Merges after, unless `merge=False`."""
         stats = IngestStats()
         started = time.perf_counter()
         batch: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+        size = 0
         try:
             for result in results:
                 stats.seen += 1
                 extraction = result.extraction.to_dict() if result.extraction is not None else None
                 row = result_to_row(result, extraction_dict=extraction)
                 batch.append((row, extraction))
-                if len(batch) >= batch_size:
-                    pending, batch = batch, []
+                size += len(row.get("content") or "") + len(row.get("extraction_json") or "")
+                if len(batch) >= batch_size or size >= batch_bytes:
+                    pending, batch, size = batch, [], 0
                     self._write(pending, stats, replace_errors)
         except KeyboardInterrupt:  # Ctrl-C: keep what was extracted before stopping
             self._write(batch, stats, replace_errors)
@@ -201,6 +213,7 @@ class Ledger:
             reader.execute("SELECT * FROM read_parquet(?, union_by_name = true)", [files])
             names = [d[0] for d in reader.description]
             batch = []
+            size = 0
             while True:
                 chunk = reader.fetchmany(batch_size)
                 if not chunk:
@@ -210,8 +223,12 @@ class Ledger:
                     stats.seen += 1
                     text = row.get("extraction_json")
                     batch.append((row, json.loads(text) if text else None))
+                    size += len(row.get("content") or "") + len(text or "")
+                    if size >= BATCH_BYTES:
+                        self._write(batch, stats, replace_errors)
+                        batch, size = [], 0
                 self._write(batch, stats, replace_errors)
-                batch = []
+                batch, size = [], 0
         finally:
             reader.close()
         stats.seconds = time.perf_counter() - started
@@ -221,8 +238,58 @@ class Ledger:
 
     def _write(self, batch: list[tuple[dict[str, Any], dict[str, Any] | None]], stats: IngestStats,
                replace_errors: bool) -> None:
+        """Write a batch in one transaction; if that fails, each document on its own, so that the
+        one that cannot be stored is found, recorded as a failure, and the others are kept."""
         if not batch:
             return
+        import duckdb
+
+        with self._lock:
+            try:
+                self._write_batch(batch, stats, replace_errors)
+                return
+            except duckdb.Error as exc:
+                failure = exc
+            self._recover()
+            if len(batch) > 1:
+                for item in batch:
+                    self._write([item], stats, replace_errors)
+                return
+            row, _ = batch[0]
+            self._write_batch([(self._unstorable(row, failure), None)], stats, replace_errors)
+
+    @staticmethod
+    def _unstorable(row: dict[str, Any], exc: Exception) -> dict[str, Any]:
+        content = row.get("content")
+        if isinstance(content, str) and len(content) > KEEP_ON_FAILURE:
+            content = content[:KEEP_ON_FAILURE]
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        message = f"the ledger could not store this document ({type(exc).__name__}: {reason})"[:500]
+        return {**row, "content": content, "extraction_json": None, "error_code": "store_failed",
+                "error_message": message}
+
+    def _recover(self) -> None:
+        """After a failed write: roll back, and open the file again if DuckDB gave the connection up
+        (a fatal error invalidates it; reopening replays the log of what was committed)."""
+        import duckdb
+
+        try:
+            self._con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # nothing to roll back, or the connection is gone
+        try:
+            self._con.execute("SELECT count(*) FROM documents").fetchone()
+        except duckdb.Error:
+            try:
+                self._con.close()
+            except duckdb.Error:
+                pass
+            self._con = db.connect(self.path, read_only=self.read_only, memory_limit=self.memory_limit)
+        self._known = self._failed = None
+        self._seq = self._next_seq()
+
+    def _write_batch(self, batch: list[tuple[dict[str, Any], dict[str, Any] | None]], stats: IngestStats,
+                     replace_errors: bool) -> None:
         with self._lock:
             self._load_known()
             tables: dict[str, list[tuple]] = {table: [] for table in PER_DOCUMENT}
@@ -255,8 +322,11 @@ class Ledger:
                     db.insert(self._con, table, tables[table])
                 self._con.execute("COMMIT")
             except BaseException:
-                self._con.execute("ROLLBACK")
                 self._seq -= len(new_ids)
+                try:
+                    self._con.execute("ROLLBACK")
+                except Exception:  # duckdb.Error: nothing to roll back, or the connection is gone
+                    pass
                 raise
             for doc_id, ok in new_ids:
                 self._known.add(doc_id)
@@ -563,12 +633,19 @@ class Ledger:
                 "report_id": c["report_id"], "outlet": c["outlet"]}
 
     # ---- reading: articles, statements, errors --------------------------------------------------
+    def _long(self, doc_id: str, field: str) -> str | None:
+        """A long value stored in parts (`texts`), put together again; None if there is none."""
+        parts = self._con.execute("SELECT chunk FROM texts WHERE doc_id = ? AND field = ? ORDER BY part",
+                                  [doc_id, field]).fetchall()
+        return "".join(part for (part,) in parts) if parts else None
+
     @staticmethod
     def _article_where(q: str | None) -> tuple[str, list]:
         clauses, params = [], []
-        for word in (q or "").casefold().split():
-            clauses.append("(contains(lower(coalesce(title, '')), ?) OR contains(lower(text), ?))")
-            params += [word, word]
+        for word in (q or "").casefold().split():  # a long text is in parts cut at spaces: a word is in one part
+            clauses.append("(contains(lower(coalesce(title, '')), ?) OR contains(lower(text), ?) OR doc_id IN "
+                           "(SELECT doc_id FROM texts WHERE field = 'text' AND contains(lower(chunk), ?)))")
+            params += [word, word, word]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def articles(self, q: str | None = None, *, limit: int | None = None, offset: int = 0, output: str = "pandas"):
@@ -603,9 +680,13 @@ class Ledger:
             keys = ("id", "source", "original", "content_type", "url", "outlet", "published", "status", "error_code",
                     "error_message", "pipeline_version")
             meta = dict(zip(keys, doc))
+            if meta["original"] is None:
+                meta["original"] = self._long(article_id, "content")
             if meta["status"] != "ok":
                 return meta
             text = self._con.execute("SELECT extraction_json FROM articles WHERE doc_id = ?", [article_id]).fetchone()
+            if text is not None and text[0] is None:
+                text = (self._long(article_id, "extraction_json"),)
             links = self._con.execute("SELECT local_id, event_id FROM event_reports WHERE doc_id = ?", [article_id]).fetchall()
         data = _loads(text[0] if text else None, {})
         data.update({k: v for k, v in meta.items() if k not in ("url", "outlet", "published")})
