@@ -47,7 +47,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .records import DocResult, RawDocument
 from .store import db
@@ -56,8 +56,13 @@ from .store.merging import is_stale, remerge
 from .store.rows import result_to_row
 from .store.schema import PER_DOCUMENT
 
+if TYPE_CHECKING:
+    from .ingest.limits import Limits
+
 DEFAULT_PATH = "eventledger.duckdb"
 CRASH_ENV = "EVENTLEDGER_TEST_CRASH_AFTER"  # test hook: exit abruptly after N extracted documents
+BATCH_BYTES = 32 * 2**20  # a transaction holds at most about this much text (originals and extractions)
+KEEP_ON_FAILURE = 64 * 1024  # characters of the original kept for a document that could not be stored
 
 _EVENT_JSON = ("outlets", "actors", "claimants")
 _EVENT_LIST_COLUMNS = (
@@ -353,16 +358,25 @@ class Ledger:
                address: str | None = None, work_dir: str | os.PathLike | None = None, batch_size: int = 100,
                retry_errors: bool = False, merge: bool = True, workers: int = 1,
                on_result: Callable[[DocResult], None] | None = None,
-               on_progress: Callable[[int], None] | None = None) -> IngestStats:
+               on_progress: Callable[[int], None] | None = None, limits: "Limits | None" = None,
+               run_one: str | None = None, batch_bytes: int = BATCH_BYTES) -> IngestStats:
         """Read a corpus (`ingest.corpus.iter_documents`), skip documents already stored (before
         any extraction: that makes a resumed run cheap), extract the rest with `engine` ("local":
-        this process, or `workers` processes; "ray": `eventledger.scale.ray_engine`), store them
-        batch by batch (each batch one transaction), merge.
+        `workers` processes, `eventledger.scale.workers`; "ray": `eventledger.scale.ray_engine`),
+        store them batch by batch (each batch one transaction), merge.
         `on_result` is called with every new result of the local engine (the CLI's progress bar);
         the Ray engine calls `on_progress(n)` with how many documents it has written so far.
         `workers`: extraction processes (local) or Ray actors (ray; 1 means the cluster's CPUs).
-        `retry_errors` extracts failed documents again and replaces them if they now pass."""
+        `retry_errors` extracts failed documents again and replaces them if they now pass.
+        `limits` (`ingest.limits.Limits`, default from the environment) caps what a file or a
+        document may cost, reading and (local engine) extracting: `limits.seconds` per document,
+        enforced by extracting in a worker process that is killed when it overruns (0: no limit,
+        and with one worker, extraction in this process). `run_one` ("module:function") replaces
+        `pipeline.run_one` in the workers (the tests inject faults with it)."""
         from .ingest.corpus import iter_documents
+        from .ingest.limits import Limits
+
+        limits = limits or Limits.from_env()
 
         started = time.perf_counter()
         parts = self._parts_dir(work_dir) if engine == "ray" else None
@@ -373,7 +387,7 @@ class Ledger:
         seen: set[str] = set()
 
         def pending() -> Iterator[DocResult]:
-            for doc in iter_documents(paths):
+            for doc in iter_documents(paths, limits):
                 if doc.doc_id in skip or doc.doc_id in seen:
                     counters["skipped"] += 1
                     continue
@@ -381,8 +395,12 @@ class Ledger:
                 yield doc
 
         if engine == "local":
-            stats = self.store(self._extract_local(pending(), on_result, workers), merge=False, batch_size=batch_size,
-                               replace_errors=retry_errors)
+            results = self._extract_local(pending(), on_result, workers, limits.seconds, run_one)
+            try:
+                stats = self.store(results, merge=False, batch_size=batch_size, batch_bytes=batch_bytes,
+                                   replace_errors=retry_errors)
+            finally:
+                results.close()  # stops the worker processes
         elif engine == "ray":
             stats = self._ingest_ray(pending(), address, parts, retry_errors, on_result, on_progress, workers)
         else:
@@ -395,17 +413,29 @@ class Ledger:
         return stats
 
     @staticmethod
-    def _extract_local(docs: Iterable[DocResult], on_result, workers: int = 1) -> Iterator[DocResult]:
+    def _extract_local(docs: Iterable[DocResult], on_result, workers: int = 1, seconds: float = 0.0,
+                       run_one: str | None = None) -> Iterator[DocResult]:
         crash_after = int(os.environ.get(CRASH_ENV, "0") or 0)
         done = 0
-        results = _extract_in_processes(docs, workers) if workers > 1 else map(_extract_one, docs)
-        for result in results:
-            done += 1
-            if crash_after and done > crash_after:
-                os._exit(70)  # the test hook: die like a killed process, mid-batch, no cleanup
-            if on_result is not None:
-                on_result(result)
-            yield result
+        pool = None
+        if seconds or workers > 1 or run_one:
+            from .scale.workers import DEFAULT_RUN_ONE, WorkerPool
+
+            pool = WorkerPool(workers, seconds, run_one or DEFAULT_RUN_ONE)
+            results = pool.map(docs)
+        else:
+            results = map(_extract_one, docs)
+        try:
+            for result in results:
+                done += 1
+                if crash_after and done > crash_after:
+                    os._exit(70)  # the test hook: die like a killed process, mid-batch, no cleanup
+                if on_result is not None:
+                    on_result(result)
+                yield result
+        finally:
+            if pool is not None:
+                pool.close()
 
     def _ingest_ray(self, docs: Iterable[DocResult], address, parts, retry_errors, on_result, on_progress,
                     workers) -> IngestStats:
@@ -806,22 +836,6 @@ def _extract_one(doc: DocResult) -> DocResult:
     if not result.doc_id:
         result.doc_id = doc.doc_id
     return result
-
-
-def _extract_in_processes(docs: Iterable[DocResult], workers: int, window: int = 64) -> Iterator[DocResult]:
-    """Extract in `workers` processes, in order, holding at most `window` documents per worker
-    in flight (memory stays flat however long the corpus)."""
-    import itertools
-    import multiprocessing
-
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    iterator = iter(docs)
-    with multiprocessing.get_context(method).Pool(workers) as pool:
-        while True:
-            chunk = list(itertools.islice(iterator, workers * window))
-            if not chunk:
-                return
-            yield from pool.imap(_extract_one, chunk, chunksize=4)
 
 
 def report_key(doc_id: str, local_id: str) -> str:
