@@ -46,7 +46,7 @@ def filters(args: argparse.Namespace) -> dict:
     return out
 
 
-def open_ledger(path: str, *, must_exist: bool = True, merge_if_stale: bool = True):
+def open_ledger(path: str, *, must_exist: bool = True, merge_if_stale: bool = True, memory_limit: str | None = None):
     """The ledger at `path`, or None after printing why it cannot be opened."""
     from ..ledger import Ledger
     from ..store.db import LedgerLocked
@@ -55,7 +55,7 @@ def open_ledger(path: str, *, must_exist: bool = True, merge_if_stale: bool = Tr
         print(f"eventledger: no ledger at {path} (run `eventledger ingest PATH --db {path}` first)", file=sys.stderr)
         return None
     try:
-        ledger = Ledger(path)
+        ledger = Ledger(path, memory_limit=memory_limit)
     except LedgerLocked as exc:
         print(f"eventledger: {exc}", file=sys.stderr)
         return None
