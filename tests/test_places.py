@@ -226,3 +226,15 @@ def test_a_parse_that_loops_back_on_itself_does_not_recurse_forever():
              "reports. -- The in and the to the Pakistan, Afghanistan southern 11 an a 40.")
     result = extract("A title here\n\n" + salad)
     assert result.article.paragraphs
+
+
+def test_a_place_with_an_empty_path_to_its_event_does_not_crash():
+    """More word salad from the same page: a town compound to a noun reached with no path between
+    them (an IndexError on path[-1])."""
+    from eventledger import extract
+
+    salad = ("16x9 in same NATO killed NATO train in soldiers, in of a U.S. officials officials came are The Sunday "
+             "suspected VOA strike America Air information foreign the including attack MD least air deliver "
+             "Stories million with to civilians. weekly Air doctor. Pakistan, after killed same Zabul called Afghan "
+             "reports. News targeted senior the U.S..")
+    assert extract("A title here\n\n" + salad).article.paragraphs
