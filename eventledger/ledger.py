@@ -247,13 +247,11 @@ class Ledger:
         one that cannot be stored is found, recorded as a failure, and the others are kept."""
         if not batch:
             return
-        import duckdb
-
         with self._lock:
             try:
                 self._write_batch(batch, stats, replace_errors)
                 return
-            except duckdb.Error as exc:
+            except Exception as exc:  # DuckDB's errors (out of memory...), or a value Arrow cannot hold
                 failure = exc
             self._recover()
             if len(batch) > 1:
