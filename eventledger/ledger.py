@@ -48,7 +48,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .records import DocResult, RawDocument
 from .store import db
@@ -57,8 +57,13 @@ from .store.merging import is_stale, remerge
 from .store.rows import result_to_row
 from .store.schema import PER_DOCUMENT
 
+if TYPE_CHECKING:
+    from .ingest.limits import Limits
+
 DEFAULT_PATH = "eventledger.duckdb"
 CRASH_ENV = "EVENTLEDGER_TEST_CRASH_AFTER"  # test hook: exit abruptly after N extracted documents
+BATCH_BYTES = 32 * 2**20  # a transaction holds at most about this much text (originals and extractions)
+KEEP_ON_FAILURE = 64 * 1024  # characters of the original kept for a document that could not be stored
 
 _EVENT_JSON = ("outlets", "actors", "claimants")
 _EVENT_LIST_COLUMNS = (
@@ -116,14 +121,21 @@ def _loads(value: Any, default: Any) -> Any:
 class Ledger:
     """An event ledger in a DuckDB file (`:memory:` for a throwaway one)."""
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, *, read_only: bool = False,
+                 memory_limit: str | None = None):
+        """`memory_limit` caps DuckDB's memory ("512MB", "2GB"); default: sized from the machine
+        (`store.db.default_memory_limit`, or $EVENTLEDGER_DUCKDB_MEMORY)."""
         self.path = str(path)
         self.read_only = read_only
+        self.memory_limit = memory_limit
         self._lock = threading.RLock()
-        self._con = db.connect(self.path, read_only=read_only)
+        self._con = db.connect(self.path, read_only=read_only, memory_limit=memory_limit)
         self._known: set[str] | None = None
         self._failed: set[str] | None = None
-        self._seq = int(self._con.execute("SELECT coalesce(max(seq), -1) FROM documents").fetchone()[0]) + 1
+        self._seq = self._next_seq()
+
+    def _next_seq(self) -> int:
+        return int(self._con.execute("SELECT coalesce(max(seq), -1) FROM documents").fetchone()[0]) + 1
 
     # ---- lifecycle ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -164,24 +176,29 @@ class Ledger:
 
     # ---- writing --------------------------------------------------------------------------------
     def store(self, results: Iterable[DocResult], *, merge: bool = True, batch_size: int = 200,
-              replace_errors: bool = False) -> IngestStats:
+              batch_bytes: int = BATCH_BYTES, replace_errors: bool = False) -> IngestStats:
         """Store `DocResult`s: documents, articles, reports, figures, statements, evidence.
 
         A document already stored is skipped (its id is its content hash), unless it failed and
-        `replace_errors` is set, in which case the new result replaces it. Each batch is one
-        transaction: a run killed half-way keeps every batch written before. Merges after, unless
-        `merge=False`."""
+        `replace_errors` is set, in which case the new result replaces it. Each batch (at most
+        `batch_size` documents and about `batch_bytes` characters of originals and extractions)
+        is one transaction: a run killed half-way keeps every batch written before. A batch that
+        cannot be written is written again document by document, and a document that cannot be
+        written at all is stored as a failure (`store_failed`) with the start of its original.
+        Merges after, unless `merge=False`."""
         stats = IngestStats()
         started = time.perf_counter()
         batch: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+        size = 0
         try:
             for result in results:
                 stats.seen += 1
                 extraction = result.extraction.to_dict() if result.extraction is not None else None
                 row = result_to_row(result, extraction_dict=extraction)
                 batch.append((row, extraction))
-                if len(batch) >= batch_size:
-                    pending, batch = batch, []
+                size += len(row.get("content") or "") + len(row.get("extraction_json") or "")
+                if len(batch) >= batch_size or size >= batch_bytes:
+                    pending, batch, size = batch, [], 0
                     self._write(pending, stats, replace_errors)
         except KeyboardInterrupt:  # Ctrl-C: keep what was extracted before stopping
             self._write(batch, stats, replace_errors)
@@ -206,6 +223,7 @@ class Ledger:
             reader.execute("SELECT * FROM read_parquet(?, union_by_name = true)", [files])
             names = [d[0] for d in reader.description]
             batch = []
+            size = 0
             while True:
                 chunk = reader.fetchmany(batch_size)
                 if not chunk:
@@ -215,8 +233,12 @@ class Ledger:
                     stats.seen += 1
                     text = row.get("extraction_json")
                     batch.append((row, json.loads(text) if text else None))
+                    size += len(row.get("content") or "") + len(text or "")
+                    if size >= BATCH_BYTES:
+                        self._write(batch, stats, replace_errors)
+                        batch, size = [], 0
                 self._write(batch, stats, replace_errors)
-                batch = []
+                batch, size = [], 0
         finally:
             reader.close()
         stats.seconds = time.perf_counter() - started
@@ -226,8 +248,56 @@ class Ledger:
 
     def _write(self, batch: list[tuple[dict[str, Any], dict[str, Any] | None]], stats: IngestStats,
                replace_errors: bool) -> None:
+        """Write a batch in one transaction; if that fails, each document on its own, so that the
+        one that cannot be stored is found, recorded as a failure, and the others are kept."""
         if not batch:
             return
+        with self._lock:
+            try:
+                self._write_batch(batch, stats, replace_errors)
+                return
+            except Exception as exc:  # DuckDB's errors (out of memory...), or a value Arrow cannot hold
+                failure = exc
+            self._recover()
+            if len(batch) > 1:
+                for item in batch:
+                    self._write([item], stats, replace_errors)
+                return
+            row, _ = batch[0]
+            self._write_batch([(self._unstorable(row, failure), None)], stats, replace_errors)
+
+    @staticmethod
+    def _unstorable(row: dict[str, Any], exc: Exception) -> dict[str, Any]:
+        content = row.get("content")
+        if isinstance(content, str) and len(content) > KEEP_ON_FAILURE:
+            content = content[:KEEP_ON_FAILURE]
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        message = f"the ledger could not store this document ({type(exc).__name__}: {reason})"[:500]
+        return {**row, "content": content, "extraction_json": None, "error_code": "store_failed",
+                "error_message": message}
+
+    def _recover(self) -> None:
+        """After a failed write: roll back, and open the file again if DuckDB gave the connection up
+        (a fatal error invalidates it; reopening replays the log of what was committed)."""
+        import duckdb
+
+        try:
+            self._con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # nothing to roll back, or the connection is gone
+        try:
+            self._con.execute("SELECT count(*) FROM documents").fetchone()
+        except duckdb.Error:
+            try:
+                self._con.close()
+            except duckdb.Error:
+                pass
+            self._con = db.connect(self.path, read_only=self.read_only, memory_limit=self.memory_limit)
+        self._known = self._failed = None
+        self._seq = self._next_seq()
+
+    def _write_batch(self, batch: list[tuple[dict[str, Any], dict[str, Any] | None]], stats: IngestStats,
+                     replace_errors: bool) -> None:
         with self._lock:
             self._load_known()
             tables: dict[str, list[tuple]] = {table: [] for table in PER_DOCUMENT}
@@ -260,8 +330,11 @@ class Ledger:
                     db.insert(self._con, table, tables[table])
                 self._con.execute("COMMIT")
             except BaseException:
-                self._con.execute("ROLLBACK")
                 self._seq -= len(new_ids)
+                try:
+                    self._con.execute("ROLLBACK")
+                except Exception:  # duckdb.Error: nothing to roll back, or the connection is gone
+                    pass
                 raise
             for doc_id, ok in new_ids:
                 self._known.add(doc_id)
@@ -288,19 +361,28 @@ class Ledger:
                address: str | None = None, work_dir: str | os.PathLike | None = None, batch_size: int = 100,
                retry_errors: bool = False, merge: bool = True, workers: int = 1,
                on_result: Callable[[DocResult], None] | None = None,
-               on_progress: Callable[[int], None] | None = None, published: str | None = None) -> IngestStats:
+               on_progress: Callable[[int], None] | None = None, published: str | None = None,
+               limits: "Limits | None" = None, run_one: str | None = None, batch_bytes: int = BATCH_BYTES) -> IngestStats:
         """Read a corpus (`ingest.corpus.iter_documents`), skip documents already stored (before
         any extraction: that makes a resumed run cheap), extract the rest with `engine` ("local":
-        this process, or `workers` processes; "ray": `eventledger.scale.ray_engine`), store them
-        batch by batch (each batch one transaction), merge.
+        `workers` processes, `eventledger.scale.workers`; "ray": `eventledger.scale.ray_engine`),
+        store them batch by batch (each batch one transaction), merge.
         `on_result` is called with every new result of the local engine (the CLI's progress bar);
         the Ray engine calls `on_progress(n)` with how many documents it has written so far.
         `workers`: extraction processes (local) or Ray actors (ray; 1 means the cluster's CPUs).
         `retry_errors` extracts failed documents again and replaces them if they now pass.
         `published` (YYYY-MM-DD) is the publication date of documents that do not carry one of
         their own (a `published` column, a sidecar, a feed's date, the page's metadata or a
-        "Published ..." line all win over it); it is recorded as `published_source` "ingest_default"."""
+        "Published ..." line all win over it); it is recorded as `published_source` "ingest_default".
+        `limits` (`ingest.limits.Limits`, default from the environment) caps what a file or a
+        document may cost, reading and (local engine) extracting: `limits.seconds` per document,
+        enforced by extracting in a worker process that is killed when it overruns (0: no limit,
+        and with one worker, extraction in this process). `run_one` ("module:function") replaces
+        `pipeline.run_one` in the workers (the tests inject faults with it)."""
         from .ingest.corpus import iter_documents
+        from .ingest.limits import Limits
+
+        limits = limits or Limits.from_env()
 
         started = time.perf_counter()
         parts = self._parts_dir(work_dir) if engine == "ray" else None
@@ -311,7 +393,7 @@ class Ledger:
         seen: set[str] = set()
 
         def pending() -> Iterator[DocResult]:
-            for doc in iter_documents(paths):
+            for doc in iter_documents(paths, limits):
                 if doc.doc_id in skip or doc.doc_id in seen:
                     counters["skipped"] += 1
                     continue
@@ -321,8 +403,12 @@ class Ledger:
                 yield doc
 
         if engine == "local":
-            stats = self.store(self._extract_local(pending(), on_result, workers), merge=False, batch_size=batch_size,
-                               replace_errors=retry_errors)
+            results = self._extract_local(pending(), on_result, workers, limits.seconds, run_one)
+            try:
+                stats = self.store(results, merge=False, batch_size=batch_size, batch_bytes=batch_bytes,
+                                   replace_errors=retry_errors)
+            finally:
+                results.close()  # stops the worker processes
         elif engine == "ray":
             stats = self._ingest_ray(pending(), address, parts, retry_errors, on_result, on_progress, workers)
         else:
@@ -335,17 +421,29 @@ class Ledger:
         return stats
 
     @staticmethod
-    def _extract_local(docs: Iterable[DocResult], on_result, workers: int = 1) -> Iterator[DocResult]:
+    def _extract_local(docs: Iterable[DocResult], on_result, workers: int = 1, seconds: float = 0.0,
+                       run_one: str | None = None) -> Iterator[DocResult]:
         crash_after = int(os.environ.get(CRASH_ENV, "0") or 0)
         done = 0
-        results = _extract_in_processes(docs, workers) if workers > 1 else map(_extract_one, docs)
-        for result in results:
-            done += 1
-            if crash_after and done > crash_after:
-                os._exit(70)  # the test hook: die like a killed process, mid-batch, no cleanup
-            if on_result is not None:
-                on_result(result)
-            yield result
+        pool = None
+        if seconds or workers > 1 or run_one:
+            from .scale.workers import DEFAULT_RUN_ONE, WorkerPool
+
+            pool = WorkerPool(workers, seconds, run_one or DEFAULT_RUN_ONE)
+            results = pool.map(docs)
+        else:
+            results = map(_extract_one, docs)
+        try:
+            for result in results:
+                done += 1
+                if crash_after and done > crash_after:
+                    os._exit(70)  # the test hook: die like a killed process, mid-batch, no cleanup
+                if on_result is not None:
+                    on_result(result)
+                yield result
+        finally:
+            if pool is not None:
+                pool.close()
 
     def _ingest_ray(self, docs: Iterable[DocResult], address, parts, retry_errors, on_result, on_progress,
                     workers) -> IngestStats:
@@ -576,12 +674,19 @@ class Ledger:
                 "report_id": c["report_id"], "outlet": c["outlet"]}
 
     # ---- reading: articles, statements, errors --------------------------------------------------
+    def _long(self, doc_id: str, field: str) -> str | None:
+        """A long value stored in parts (`texts`), put together again; None if there is none."""
+        parts = self._con.execute("SELECT chunk FROM texts WHERE doc_id = ? AND field = ? ORDER BY part",
+                                  [doc_id, field]).fetchall()
+        return "".join(part for (part,) in parts) if parts else None
+
     @staticmethod
     def _article_where(q: str | None) -> tuple[str, list]:
         clauses, params = [], []
-        for word in (q or "").casefold().split():
-            clauses.append("(contains(lower(coalesce(title, '')), ?) OR contains(lower(text), ?))")
-            params += [word, word]
+        for word in (q or "").casefold().split():  # a long text is in parts cut at spaces: a word is in one part
+            clauses.append("(contains(lower(coalesce(title, '')), ?) OR contains(lower(text), ?) OR doc_id IN "
+                           "(SELECT doc_id FROM texts WHERE field = 'text' AND contains(lower(chunk), ?)))")
+            params += [word, word, word]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def articles(self, q: str | None = None, *, limit: int | None = None, offset: int = 0, output: str = "pandas"):
@@ -617,9 +722,13 @@ class Ledger:
             keys = ("id", "source", "original", "content_type", "url", "outlet", "published", "status", "error_code",
                     "error_message", "pipeline_version")
             meta = dict(zip(keys, doc))
+            if meta["original"] is None:
+                meta["original"] = self._long(article_id, "content")
             if meta["status"] != "ok":
                 return meta
             text = self._con.execute("SELECT extraction_json FROM articles WHERE doc_id = ?", [article_id]).fetchone()
+            if text is not None and text[0] is None:
+                text = (self._long(article_id, "extraction_json"),)
             links = self._con.execute("SELECT local_id, event_id FROM event_reports WHERE doc_id = ?", [article_id]).fetchall()
         data = _loads(text[0] if text else None, {})
         data.update({k: v for k, v in meta.items() if k not in ("url", "outlet", "published")})
@@ -739,22 +848,6 @@ def _extract_one(doc: DocResult) -> DocResult:
     if not result.doc_id:
         result.doc_id = doc.doc_id
     return result
-
-
-def _extract_in_processes(docs: Iterable[DocResult], workers: int, window: int = 64) -> Iterator[DocResult]:
-    """Extract in `workers` processes, in order, holding at most `window` documents per worker
-    in flight (memory stays flat however long the corpus)."""
-    import itertools
-    import multiprocessing
-
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    iterator = iter(docs)
-    with multiprocessing.get_context(method).Pool(workers) as pool:
-        while True:
-            chunk = list(itertools.islice(iterator, workers * window))
-            if not chunk:
-                return
-            yield from pool.imap(_extract_one, chunk, chunksize=4)
 
 
 def report_key(doc_id: str, local_id: str) -> str:

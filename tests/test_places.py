@@ -215,3 +215,26 @@ def test_a_plural_nationality_is_people_never_the_place(nlp):
 def test_where_a_participant_lives_is_not_the_event_place(nlp):
     text = "About 250 exiles, many of them living in Switzerland and France, rallied near the hotel on Monday."
     assert _place(nlp, text, "rallied") != "Switzerland"
+
+
+def test_a_parse_that_loops_back_on_itself_does_not_recurse_forever():
+    """Word salad (from a hostile 8,000-paragraph page) that the parser gives an 'in' as its own
+    head, tagged as a noun: the hospital-aftermath check followed it until RecursionError."""
+    from eventledger import extract
+
+    salad = ("10 civilians, 11 an killed 11 against provides more number service attacks of six the a on may of "
+             "reports. -- The in and the to the Pakistan, Afghanistan southern 11 an a 40.")
+    result = extract("A title here\n\n" + salad)
+    assert result.article.paragraphs
+
+
+def test_a_place_with_an_empty_path_to_its_event_does_not_crash():
+    """More word salad from the same page: a town compound to a noun reached with no path between
+    them (an IndexError on path[-1])."""
+    from eventledger import extract
+
+    salad = ("16x9 in same NATO killed NATO train in soldiers, in of a U.S. officials officials came are The Sunday "
+             "suspected VOA strike America Air information foreign the including attack MD least air deliver "
+             "Stories million with to civilians. weekly Air doctor. Pakistan, after killed same Zabul called Afghan "
+             "reports. News targeted senior the U.S..")
+    assert extract("A title here\n\n" + salad).article.paragraphs

@@ -236,10 +236,20 @@ def test_unknown_event_and_article_are_json_404s(client):
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 10_000}, {"offset": -1}, {"date_from": "yesterday"},
-                                    {"bbox": "1,2,3"}, {"q": "x" * 500}, {"include_background": "maybe"}])
+                                    {"bbox": "1,2,3"}, {"q": "x" * 500}, {"include_background": "maybe"},
+                                    {"offset": "10000000000000000000"}, {"limit": "9" * 30}, {"bbox": "1.2.3,0,10,10"},
+                                    {"bbox": "0,0,200,10"}, {"bbox": "10,0,0,10"}, {"bbox": "0,95,10,96"},
+                                    {"bbox": "nan,0,10,10"}, {"date_from": "2026-02-30"}, {"date_to": "2025-13-01"}])
 def test_bad_query_parameters_are_clear_json_errors(client, params):
     message = error_of(client.get("/api/events", params=params), 422, "invalid_request")
     assert next(iter(params)) in message
+
+
+@pytest.mark.parametrize("path", ["/api/articles", "/api/statements"])
+def test_paging_bounds_on_every_list(client, path):
+    error_of(client.get(path, params={"offset": 10**19}), 422, "invalid_request")
+    error_of(client.get(path, params={"limit": -5}), 422, "invalid_request")
+    assert client.get(path, params={"offset": 1_000_000_000}).json()["items"] == []
 
 
 def test_writes_are_disabled_without_a_token(client):
@@ -370,6 +380,7 @@ def test_post_needs_the_right_token(writable):
     (json.dumps({}).encode(), {"Content-Type": "application/json"}, 422, "invalid_request"),
     (json.dumps({"text": "a", "colour": "red"}).encode(), {"Content-Type": "application/json"}, 422, "invalid_request"),
     (json.dumps({"text": "a", "published": "07/02/2024"}).encode(), {"Content-Type": "application/json"}, 422, "invalid_request"),
+    (json.dumps({"text": "a", "published": "2026-02-30"}).encode(), {"Content-Type": "application/json"}, 422, "invalid_request"),
     (json.dumps({"text": "   "}).encode(), {"Content-Type": "application/json"}, 422, "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", {"Content-Type": "text/plain"}, 422, "binary"),
     (b"%PDF-1.7", {"Content-Type": "application/pdf"}, 415, "unsupported_media_type"),
@@ -509,6 +520,32 @@ def test_merged_event_keeps_every_report_and_claim(tmp_path):
         article = client.get(f"/api/articles/{second.doc_id}").json()
         assert article["ledger_events"] == {"e1": event["id"]} and "original" not in article
         assert client.get(f"/api/articles/{second.doc_id}", params={"original": "true"}).json()["original"] == second.article.text
+    finally:
+        writer.close()
+
+
+def test_no_server_paths_in_answers(tmp_path):
+    """`source` is the file name and the reason of a failure names no folder of the server."""
+    from eventledger.records import DocResult
+    from eventledger.serve.queries import LedgerSource
+
+    writer = LedgerSource(str(tmp_path / "paths.duckdb"), read_only=False)
+    secret = "/srv/private/corpus-2026/sub"
+    try:
+        text = "Clashes near Goma\n\nFighting near Goma killed three people, the army said."
+        raw = RawDocument(content=text, doc_id="d-ok", published="2026-01-05")
+        writer.ledger.store([DocResult("d-ok", raw, fake_pipeline(raw), source=f"{secret}/wire.jsonl:12"),
+                             DocResult("d-bad", RawDocument("\x00", doc_id="d-bad"), error_code="unreadable",
+                                       error_message=f"cannot read {secret}/pics/a b.txt: Permission denied",
+                                       source=f"{secret}/pics/a b.txt")])
+        client = TestClient(create_app(writer))
+        listing = client.get("/api/articles").json()["items"]
+        assert [a["source"] for a in listing] == ["wire.jsonl:12"]
+        assert client.get("/api/articles/d-ok").json()["source"] == "wire.jsonl:12"
+        failed = client.get("/api/articles/d-bad")
+        assert failed.status_code == 404 and "a b.txt" in failed.text
+        for response in (client.get("/api/articles"), client.get("/api/articles/d-ok"), failed):
+            assert "/srv" not in response.text and "private" not in response.text
     finally:
         writer.close()
 

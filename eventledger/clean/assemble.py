@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..records import Article, CleanResult, Evidence, Paragraph, Removed
+from .duplicates import MIN_WORDS as _DUPLICATE_MIN_WORDS
+from .duplicates import DuplicateIndex
 from .patterns import describe_outlet, line_patterns, outlet_names
 from .units import Unit
 
@@ -20,7 +20,6 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _TEASER_END_WORDS = 60  # a unit this long is article text again, not a teaser blurb
-_DUPLICATE_MIN_WORDS = 8
 
 
 _WIRE_DATELINE = re.compile(
@@ -65,6 +64,7 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
     date_line: str | None = None
     in_teaser = False
     n = len(units)
+    bodies = 0  # body units judged so far (a running count: the loop stays linear)
     for index, unit in enumerate(units):
         text = unit.text
         debris = _debris_reason(text)
@@ -75,6 +75,7 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
             # A line printed twice in a row is an image's alt text and caption, or a tag.
             judged.append(_Judged(unit, "removed", "duplicate"))
             if judged[-2].kind in ("body", "heading"):
+                bodies -= judged[-2].kind == "body"
                 judged[-2].kind = "caption" if _words(text) > 3 else "removed"
                 judged[-2].reason = None if _words(text) > 3 else "widget"
             continue
@@ -106,7 +107,7 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
             continue
         kind = unit.hint if unit.hint in ("heading", "title") else "body"
         # Only the story's opening paragraph carries a dateline (plain text: the title counts as one).
-        wire = _WIRE_DATELINE.match(text) if kind == "body" and sum(j.kind == "body" for j in judged) <= 1 else None
+        wire = _WIRE_DATELINE.match(text) if kind == "body" and bodies <= 1 else None
         if wire is not None and len(text) > wire.end() + 40:
             # "JOS, Nigeria (Reuters) - Gunmen killed ...": the dateline says where the story was
             # filed and by whom, not where it happened; keep the agency as the original source.
@@ -115,6 +116,7 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
                 source = describe_outlet(wire.group("agency"))
             unit = Unit(text[wire.end():], unit.hint)
         judged.append(_Judged(unit, kind))
+        bodies += kind == "body"
     _assign_title_and_headings(judged)
     _mark_duplicates(judged)
     return judged, source, date_line
@@ -151,24 +153,14 @@ def _assign_title_and_headings(judged: list[_Judged]) -> None:
         item.kind, item.reason = "removed", "teaser"
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"[^\w ]+", "", text.lower())
-
-
 def _mark_duplicates(judged: list[_Judged]) -> None:
-    kept: list[tuple[str, int]] = []
+    """A body paragraph that repeats an earlier one (exactly or nearly) is removed as a duplicate."""
+    index = DuplicateIndex()
     for item in judged:
         if item.kind != "body" or _words(item.unit.text) < _DUPLICATE_MIN_WORDS:
             continue
-        norm = _normalise(item.unit.text)
-        for earlier, words in kept:
-            if min(words, len(norm.split())) / max(words, len(norm.split())) < 0.7:
-                continue
-            if fuzz.ratio(norm, earlier) >= 85 or fuzz.token_sort_ratio(norm, earlier) >= 90:
-                item.kind, item.reason = "removed", "duplicate"
-                break
-        else:
-            kept.append((norm, len(norm.split())))
+        if index.repeats(item.unit.text):
+            item.kind, item.reason = "removed", "duplicate"
 
 
 def assemble(

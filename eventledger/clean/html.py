@@ -59,11 +59,14 @@ def parse_html(markup: str) -> HtmlParts:
         raise InputError("HTML without article text: no main content found", "no_text")
     doc = etree.fromstring(xml.encode("utf-8"))
     captions = _captions(tree)
+    placed = 0  # captions put back where their figures were
+    titled = False
     units: list[Unit] = []
     for element in doc.iter("head", "p", "graphic", "list", "quote"):
         if element.tag == "graphic":
-            if captions:
-                units.append(Unit(captions.pop(0), "caption"))
+            if placed < len(captions):
+                units.append(Unit(captions[placed], "caption"))
+                placed += 1
             continue
         if element.tag in ("list", "quote") or element.getparent().tag in ("list", "quote") and element.tag == "p":
             if element.tag in ("list", "quote"):
@@ -75,15 +78,15 @@ def parse_html(markup: str) -> HtmlParts:
         if not text:
             continue
         hint = "heading" if element.tag == "head" else "body"
-        if element.tag == "head" and element.get("rend") == "h1" and not any(u.hint == "title" for u in units):
-            hint = "title"
+        if element.tag == "head" and element.get("rend") == "h1" and not titled:
+            hint, titled = "title", True
         units.append(Unit(text, hint))
         tail = " ".join((element.tail or "").split())
         if tail and element.getparent().tag == "main":
             units.append(Unit(tail, "body"))  # text after a heading, outside any paragraph (a feed's summary)
-    units.extend(Unit(c, "caption") for c in captions)
+    units.extend(Unit(c, "caption") for c in captions[placed:])
     title = doc.get("title")
-    if title and not any(u.hint == "title" for u in units):
+    if title and not titled:
         units.insert(0, Unit(title, "title"))
     kept = {u.text for u in units}
     return HtmlParts(
@@ -97,6 +100,7 @@ def parse_html(markup: str) -> HtmlParts:
 
 
 FRAGMENT_WORDS = 400  # a snippet or a feed entry; a page is longer, and trafilatura reads pages
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
 
 
 def _fragment_xml(tree: etree._Element) -> str | None:
@@ -117,7 +121,7 @@ def _fragment_xml(tree: etree._Element) -> str | None:
     blocks = [e for e in body.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
               if not any(a.tag in ("p", "li", "blockquote") for a in e.iterancestors())]
     for element in blocks or [body]:
-        block = " ".join(" ".join(element.itertext()).split())
+        block = _NOT_XML.sub("", " ".join(" ".join(element.itertext()).split()))
         if block:
             child = etree.SubElement(main, "head" if element.tag.startswith("h") and len(element.tag) == 2 else "p")
             if child.tag == "head":
@@ -128,18 +132,13 @@ def _fragment_xml(tree: etree._Element) -> str | None:
     doc = etree.Element("doc")
     title = tree.find(".//title")
     if title is not None and (title.text or "").strip():
-        doc.set("title", " ".join(title.text.split()))
+        doc.set("title", _NOT_XML.sub("", " ".join(title.text.split())))
     doc.append(main)
     return etree.tostring(doc, encoding="unicode")
 
 
 def _captions(tree: etree._Element) -> list[str]:
-    out = []
-    for cap in tree.iter("figcaption"):
-        text = " ".join(" ".join(cap.itertext()).split())
-        if text and text not in out:
-            out.append(text)
-    return out
+    return list(dict.fromkeys(text for cap in tree.iter("figcaption") if (text := " ".join(" ".join(cap.itertext()).split()))))
 
 
 def _reason_for(element: etree._Element) -> str | None:
@@ -156,18 +155,45 @@ def _reason_for(element: etree._Element) -> str | None:
     return None
 
 
+class _Kept:
+    """Answers "is this text part of a kept unit?" without searching every unit: a text of three
+    or more words is only looked for in the units that hold its rarest inner word (inner words
+    are whole words wherever the text occurs); a shorter one in all units joined, within a budget
+    of characters searched (past it, on a hostile page, short texts count as kept)."""
+
+    def __init__(self, kept: set[str]):
+        self.units = sorted(kept)
+        self.words: dict[str, list[int]] = {}
+        for index, text in enumerate(self.units):
+            for word in set(text.split()):
+                self.words.setdefault(word, []).append(index)
+        self.joined = "\x00".join(self.units)
+        self.budget = 50 * len(self.joined) + 50_000_000
+
+    def holds(self, text: str) -> bool:
+        inner = text.split()[1:-1]
+        if inner:
+            holders = min((self.words.get(word, ()) for word in inner), key=len)
+            return any(text in self.units[index] for index in holders)
+        if self.budget <= 0:
+            return True
+        self.budget -= len(self.joined)
+        return text in self.joined
+
+
 def _removed_blocks(tree: etree._Element, kept: set[str]) -> list[Removed]:
     """Text blocks of the page that are not in the article, each with the reason it was left out."""
     for bad in tree.iter("script", "style", "noscript", "template"):
         bad.text = None
     removed: list[Removed] = []
     seen: set[str] = set(kept)
+    inside = _Kept(kept)
     for element in tree.iter(*_BLOCK_TAGS):
         if any(child.tag in _BLOCK_TAGS for child in element):
             own = " ".join((element.text or "").split())
         else:
             own = " ".join(" ".join(element.itertext()).split())
-        if not own or own in seen or any(own in k for k in kept):
+        if not own or own in seen or inside.holds(own):
             continue
         seen.add(own)
         reason = _reason_for(element)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 
 DB_ENV = "EVENTLEDGER_DB"
@@ -32,10 +31,12 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
 
 def filters(args: argparse.Namespace) -> dict:
     out = {}
+    from ..ingest.dates import is_date_prefix
+
     for key in ("date_from", "date_to"):
         value = getattr(args, key, None)
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise SystemExit(f"eventledger: --{key[5:]} must be YYYY-MM-DD, not {value!r}")
+        if value and not is_date_prefix(value):
+            raise SystemExit(f"eventledger: --{key[5:]} must be a real date, YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
     for key in ("date_from", "date_to", "country", "event_type", "sub_event_type", "actor", "claimant", "q", "article_id"):
         value = getattr(args, key, None)
         if value:
@@ -45,7 +46,7 @@ def filters(args: argparse.Namespace) -> dict:
     return out
 
 
-def open_ledger(path: str, *, must_exist: bool = True, merge_if_stale: bool = True):
+def open_ledger(path: str, *, must_exist: bool = True, merge_if_stale: bool = True, memory_limit: str | None = None):
     """The ledger at `path`, or None after printing why it cannot be opened."""
     from ..ledger import Ledger
     from ..store.db import LedgerLocked
@@ -54,7 +55,7 @@ def open_ledger(path: str, *, must_exist: bool = True, merge_if_stale: bool = Tr
         print(f"eventledger: no ledger at {path} (run `eventledger ingest PATH --db {path}` first)", file=sys.stderr)
         return None
     try:
-        ledger = Ledger(path)
+        ledger = Ledger(path, memory_limit=memory_limit)
     except LedgerLocked as exc:
         print(f"eventledger: {exc}", file=sys.stderr)
         return None

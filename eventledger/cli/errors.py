@@ -34,10 +34,12 @@ def run(args: argparse.Namespace) -> int:
         json.dump({"total": total, "items": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
+        from ..store.export import safe_row
+
         writer = csv.DictWriter(sys.stdout, fieldnames=["doc_id", "source", "error_code", "error_message", "url",
                                                          "outlet", "published", "ingested_at"])
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_row(row) for row in rows)
     else:
         print(f"{total} failed documents")
         for row in rows:

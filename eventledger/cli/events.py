@@ -60,11 +60,13 @@ def run(args: argparse.Namespace) -> int:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif args.format == "csv":
+        from ..store.export import safe_cell
+
         columns = [c for c in (rows[0].keys() if rows else []) if c not in ("location", "id")]
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else safe_cell(v)
                              for k, v in row.items()})
     else:
         sys.stdout.write(format_table(rows, total, args.offset))

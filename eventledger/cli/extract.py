@@ -25,8 +25,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import extract
 
-    if args.published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published):
-        print(f"eventledger: --published must be YYYY-MM-DD, not {args.published!r}", file=sys.stderr)
+    from ..ingest.dates import day_or_none
+
+    if args.published and (not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published) or not day_or_none(args.published)):
+        print(f"eventledger: --published must be a real date, YYYY-MM-DD, not {args.published!r}", file=sys.stderr)
         return 2
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()

@@ -29,6 +29,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--retry-errors", action="store_true", help="extract failed documents again")
     parser.add_argument("--no-merge", action="store_true", help="do not merge reports into events after the run")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    limits = parser.add_argument_group("limits", "what one document or file may cost; each refusal is a failed "
+                                                 "document with its reason (defaults: eventledger/ingest/limits.py)")
+    limits.add_argument("--time-limit", metavar="SECONDS", type=float, default=None,
+                        help="cleaning and extracting one document (default 120, $EVENTLEDGER_DOCUMENT_SECONDS; "
+                             "0: no limit, and with one worker extraction runs in this process)")
+    limits.add_argument("--max-document-bytes", metavar="BYTES", type=int, default=None,
+                        help="one document, decompressed (default 20 MB, $EVENTLEDGER_MAX_DOCUMENT_BYTES)")
+    limits.add_argument("--max-record-bytes", metavar="BYTES", type=int, default=None,
+                        help="one JSONL line or CSV row, or a .json file or feed read whole "
+                             "(default 64 MB, $EVENTLEDGER_MAX_RECORD_BYTES)")
+    limits.add_argument("--max-file-bytes", metavar="BYTES", type=int, default=None,
+                        help="read from one file, decompressed (default 4 GB, $EVENTLEDGER_MAX_FILE_BYTES)")
+    limits.add_argument("--duckdb-memory", metavar="SIZE", default=None,
+                        help="DuckDB's memory cap, e.g. 512MB or 2GB (default: 1/32 of the machine's memory, "
+                             "256 MB-2 GB, $EVENTLEDGER_DUCKDB_MEMORY)")
     parser.set_defaults(func=run)
 
 
@@ -49,11 +64,23 @@ def run(args: argparse.Namespace) -> int:
     if args.published and not valid_day(args.published):
         print(f"eventledger: --published must be a date YYYY-MM-DD, not {args.published!r}", file=sys.stderr)
         return 2
+    from ..ingest.limits import Limits
+
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
         print(f"eventledger: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 1
-    ledger = open_ledger(args.db, must_exist=False, merge_if_stale=False)
+    try:
+        limits = Limits.from_env(seconds=args.time_limit, document_bytes=args.max_document_bytes,
+                                 record_bytes=args.max_record_bytes, file_bytes=args.max_file_bytes)
+    except ValueError as exc:
+        print(f"eventledger: {exc}", file=sys.stderr)
+        return 2
+    try:
+        ledger = open_ledger(args.db, must_exist=False, merge_if_stale=False, memory_limit=args.duckdb_memory)
+    except ValueError as exc:  # a memory cap DuckDB does not understand
+        print(f"eventledger: {exc}", file=sys.stderr)
+        return 2
     if ledger is None:
         return 1
     bar = tqdm(unit="doc", desc="ingest", disable=args.quiet, file=sys.stderr, dynamic_ncols=True,
@@ -73,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         stats = ledger.ingest(args.paths, engine=args.engine, address=args.address, batch_size=args.batch_size,
                               retry_errors=args.retry_errors, merge=not args.no_merge, workers=args.workers,
-                              on_result=progress, on_progress=count, published=args.published)
+                              on_result=progress, on_progress=count, published=args.published, limits=limits)
     except KeyboardInterrupt:
         bar.close()
         ledger.close()

@@ -31,6 +31,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="require the token for reading too (the page then asks for it)")
     parser.add_argument("--max-body", metavar="BYTES", type=int, default=None,
                         help="largest request body accepted (default: 2 MB)")
+    limits = parser.add_argument_group("slow and many clients")
+    limits.add_argument("--max-active", metavar="N", type=int, default=None,
+                        help="requests handled at once (default: 32)")
+    limits.add_argument("--queue", metavar="N", type=int, default=None,
+                        help="requests that wait for a turn beyond those; more get 503 (default: 512)")
+    limits.add_argument("--queue-wait", metavar="SECONDS", type=float, default=None,
+                        help="how long a request may wait for its turn before 503 (default: 30)")
+    limits.add_argument("--header-timeout", metavar="SECONDS", type=float, default=None,
+                        help="time to send a request's headers before 408 and the connection is closed (default: 10)")
+    limits.add_argument("--body-timeout", metavar="SECONDS", type=float, default=None,
+                        help="time for each part of a request body to arrive before 408 (default: 30)")
     parser.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
     parser.set_defaults(func=run)
 
@@ -63,6 +74,17 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"eventledger: --port must be 1-65535, not {args.port}", file=sys.stderr)
         return 2
+    from ..serve.app import DEFAULT_BODY_SECONDS
+    from ..serve.guard import (DEFAULT_HEADER_SECONDS, DEFAULT_MAX_ACTIVE, DEFAULT_MAX_WAITING, DEFAULT_WAIT_SECONDS,
+                               guarded_h11)
+
+    max_active = DEFAULT_MAX_ACTIVE if args.max_active is None else args.max_active
+    queue = DEFAULT_MAX_WAITING if args.queue is None else args.queue
+    waits = {"--queue-wait": args.queue_wait, "--header-timeout": args.header_timeout, "--body-timeout": args.body_timeout}
+    if max_active < 1 or queue < 0 or any(v is not None and not 0 < v <= 3600 for v in waits.values()):
+        print("eventledger: --max-active must be at least 1, --queue not negative, and the timeouts 0-3600 s",
+              file=sys.stderr)
+        return 2
     try:
         source = _source(args, writable=bool(token))
     except (OSError, ValueError) as exc:
@@ -73,14 +95,19 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     app = create_app(source, token=token, read_token_required=args.read_token_required,
-                     max_body_bytes=args.max_body or DEFAULT_MAX_BODY)
+                     max_body_bytes=args.max_body or DEFAULT_MAX_BODY,
+                     body_seconds=args.body_timeout or DEFAULT_BODY_SECONDS, max_active=max_active, max_waiting=queue,
+                     wait_seconds=DEFAULT_WAIT_SECONDS if args.queue_wait is None else args.queue_wait)
     where = args.jsonl or args.db
     print(f"eventledger: serving {where} on http://{args.host}:{args.port}/ "
           f"(writes {'need the token' if token else 'disabled'}; reads {'need the token' if args.read_token_required else 'open'})",
           file=sys.stderr)
     try:
+        # uvicorn's own cap counts connections, idle keep-alive ones too: above the queue, so that
+        # the queue decides; slow clients are cut by the header timeout.
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    limit_concurrency=64, timeout_keep_alive=5, server_header=False)
+                    http=guarded_h11(args.header_timeout or DEFAULT_HEADER_SECONDS),
+                    limit_concurrency=max_active + queue + 64, timeout_keep_alive=5, server_header=False)
     finally:
         source.close()
     return 0

@@ -176,14 +176,16 @@ def is_person(span: Span) -> bool:
     return False
 
 
-def is_aftermath(span: Span) -> bool:
+def is_aftermath(span: Span, _depth: int = 0) -> bool:
     """'... and later died at X Hospital', 'was taken to X Medical Center': where the wounded were
     treated, not where the event happened."""
     cues = place_cues()
     root = span.root
-    if root.head.lower_ in ("in", "of") and root.head.head.pos_ in ("NOUN", "PROPN") \
-            and is_aftermath(span.doc[root.head.head.left_edge.i:root.head.head.i + 1]):
-        return True  # "... Medical Center in Nashville"
+    if root.head.lower_ in ("in", "of") and root.head.head.pos_ in ("NOUN", "PROPN") and _depth < 20:
+        outer = span.doc[root.head.head.left_edge.i:root.head.head.i + 1]
+        # a parse whose "in" is its own head (a ROOT tagged as a noun) would lead back here forever
+        if outer.root != root and is_aftermath(outer, _depth + 1):
+            return True  # "... Medical Center in Nashville"
     words = {t.lower_ for t in span} | {root.head.lower_}
     if not words & {"hospital", "clinic", "medical", "infirmary"}:
         return False

@@ -510,7 +510,7 @@ def attached(span: Span, path: list[Token]) -> bool:
             return place_level(span) < 2 and not is_person_noun(noun) and noun.lower_ not in cues["institution_nouns"] \
                 and not any(t.dep_ == "nsubj" for t in path) \
                 and (noun.lemma_.lower() in cues["event_nouns"] or noun.lower_ in cues["event_nouns"]
-                     or noun.i == path[-1].i or noun.dep_ in ("dobj", "nsubjpass"))
+                     or bool(path) and noun.i == path[-1].i or noun.dep_ in ("dobj", "nsubjpass"))
         if dep == "pobj" and token.head.lower_ == "of":
             token = first_conjunct(token.head.head)
             continue

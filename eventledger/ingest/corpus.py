@@ -31,6 +31,12 @@ A file read whole may have a sidecar beside it, `<file>.meta.json` ({"published"
 its publication date when the page itself gives none. Each document's `published_source` says
 where its date came from (jsonl, json, csv, feed, sidecar, warc_date).
 Hidden files, sidecars and the ledger's own files (`*.duckdb`, `*.wal`, Parquet parts, work folders) are skipped.
+
+Only regular files are read. A FIFO, a device or a socket (`not_regular`), and a symbolic link
+that leads outside the folders given (`outside_corpus`) are recorded as failed documents and not
+opened; a link to another file inside them is read. What a file may cost is capped
+(`ingest.limits.Limits`: bytes per document, per JSONL line or CSV row, per file after
+decompression, and the compression ratio), each refusal a failed document with its reason.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -50,6 +57,7 @@ from typing import Any, Iterable, Iterator
 from ..errors import InputError
 from ..records import DocResult, RawDocument
 from .decode import MAX_BYTES, content_id, to_raw_document
+from .limits import KEEP_BYTES, CappedReader, LimitExceeded, Limits, megabytes
 
 TEXT_KEYS = ("text", "content", "body", "article", "html", "article_text", "full_text", "maintext")
 URL_KEYS = ("url", "link", "source_url", "href")
@@ -144,10 +152,93 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
-def _open_text(path: Path) -> io.TextIOBase:
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+class NotRegular(OSError):
+    """The path is not a regular file (a FIFO, a device, a socket)."""
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def open_regular(path: Path) -> io.BufferedReader:
+    """`path` opened for reading if it is a regular file, checked on the open descriptor (a FIFO
+    is opened without blocking and refused, so it never hangs the run)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegular(f"{path}: {_kind(mode)}, not a regular file; not read")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _open_binary(path: Path, limits: Limits) -> io.BufferedReader:
+    """The file's bytes, decompressed if it is gzip, capped at `limits.file_bytes` (and, for gzip,
+    at `limits.max_ratio` times the compressed size) while streaming."""
+    raw = open_regular(path)
     if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="backslashreplace", newline="")
-    return open(path, encoding="utf-8", errors="backslashreplace", newline="")
+        stream = CappedReader(gzip.GzipFile(fileobj=raw, mode="rb"), limits.file_bytes, str(path), compressed=raw,
+                              max_ratio=limits.max_ratio)
+    else:
+        stream = CappedReader(raw, limits.file_bytes, str(path))
+    return io.BufferedReader(stream)
+
+
+def _open_text(path: Path, limits: Limits | None = None) -> io.TextIOBase:
+    return io.TextIOWrapper(_open_binary(path, limits or Limits()), encoding="utf-8", errors="backslashreplace",
+                            newline="")
+
+
+def _read_upto(stream, limit: int) -> tuple[bytes, bool]:
+    """At most `limit` bytes of `stream`, and whether there was more."""
+    data = stream.read(limit + 1)
+    return (data[:limit], True) if len(data) > limit else (data, False)
+
+
+def _lines(handle: io.TextIOBase, limit: int) -> Iterator[tuple[str, bool]]:
+    """(line, complete) pairs; a line over `limit` characters comes as its first `limit`
+    characters with complete=False, and the rest of it is skipped without being kept."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith("\n"):
+            while True:  # skip to the end of this line
+                rest = handle.readline(limit + 1)
+                if not rest or rest.endswith("\n"):
+                    break
+            yield line[:limit], False
+        else:
+            yield line, True
+
+
+class _RecordTooLarge(Exception):
+    def __init__(self, head: str):
+        super().__init__("record too large")
+        self.head = head
+
+
+class _CsvLines:
+    """Lines for `csv.reader`; an oversized one raises `_RecordTooLarge` (an iterator, not a
+    generator: after raising it goes on with the next line)."""
+
+    def __init__(self, handle: io.TextIOBase, limit: int):
+        self._lines = _lines(handle, limit)
+
+    def __iter__(self) -> "_CsvLines":
+        return self
+
+    def __next__(self) -> str:
+        line, complete = next(self._lines)
+        if not complete:
+            raise _RecordTooLarge(line)
+        return line
 
 
 def _stem_suffix(path: Path) -> str:
@@ -157,12 +248,21 @@ def _stem_suffix(path: Path) -> str:
 
 # ---- readers ---------------------------------------------------------------------------------
 
-def read_jsonl(path: Path) -> Iterator[DocResult]:
-    with _open_text(path) as handle:
-        for number, line in enumerate(handle, start=1):
+def _too_large_record(source: str, head: str, limit: int) -> DocResult:
+    return _error(source, head[:KEEP_BYTES], "too_large",
+                  f"{source}: record over {megabytes(limit)}; not read (the records after it are)")
+
+
+def read_jsonl(path: Path, limits: Limits | None = None) -> Iterator[DocResult]:
+    limits = limits or Limits()
+    with _open_text(path, limits) as handle:
+        for number, (line, complete) in enumerate(_lines(handle, limits.record_bytes), start=1):
+            source = f"{path}:{number}"
+            if not complete:
+                yield _too_large_record(source, line, limits.record_bytes)
+                continue
             if not line.strip():
                 continue
-            source = f"{path}:{number}"
             line = line.rstrip("\r\n")
             try:
                 record = json.loads(line)
@@ -172,8 +272,14 @@ def read_jsonl(path: Path) -> Iterator[DocResult]:
             yield record_to_result(record, source, line, "jsonl")
 
 
-def read_json(path: Path) -> Iterator[DocResult]:
-    data = path.read_bytes()
+def read_json(path: Path, limits: Limits | None = None) -> Iterator[DocResult]:
+    limits = limits or Limits()
+    with _open_binary(path, limits) as handle:
+        data, more = _read_upto(handle, limits.record_bytes)
+    if more:
+        yield _error(str(path), data[:KEEP_BYTES], "too_large",
+                     f"{path}: a JSON file over {megabytes(limits.record_bytes)} is not read whole; write it as JSONL")
+        return
     try:
         loaded = json.loads(data.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
@@ -191,16 +297,21 @@ def read_json(path: Path) -> Iterator[DocResult]:
         yield record_to_result(record, f"{path}:{number}", json.dumps(record, ensure_ascii=False), "json")
 
 
-def read_csv(path: Path) -> Iterator[DocResult]:
+def read_csv(path: Path, limits: Limits | None = None) -> Iterator[DocResult]:
+    limits = limits or Limits()
     delimiter = "\t" if _stem_suffix(path).endswith(".tsv") else ","
-    with _open_text(path) as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
+    csv.field_size_limit(min(limits.record_bytes, 2**31 - 1))
+    with _open_text(path, limits) as handle:
+        reader = csv.reader(_CsvLines(handle, limits.record_bytes), delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             yield _error(str(path), b"", "bad_record", f"{path}: unreadable CSV header ({exc})")
+            return
+        except _RecordTooLarge as exc:
+            yield _too_large_record(f"{path}:1", exc.head, limits.record_bytes)
             return
         header = [h.lstrip("\ufeff").strip() for h in header]
         line = reader.line_num
@@ -213,6 +324,10 @@ def read_csv(path: Path) -> Iterator[DocResult]:
             except csv.Error as exc:
                 line = reader.line_num
                 yield _error(f"{path}:{start}", f"{path}:{start}", "bad_record", f"{path}:{start}: unreadable CSV row ({exc})")
+                continue
+            except _RecordTooLarge as exc:
+                line = reader.line_num
+                yield _too_large_record(f"{path}:{start}", exc.head, limits.record_bytes)
                 continue
             line = reader.line_num
             if not any(cell.strip() for cell in row):
@@ -231,10 +346,17 @@ def looks_like_feed(head: bytes) -> bool:
     return b"<rss" in text or b"<feed" in text or b"<rdf:rdf" in text
 
 
-def read_feed(path: Path, data: bytes | None = None) -> Iterator[DocResult]:
+def read_feed(path: Path, data: bytes | None = None, limits: Limits | None = None) -> Iterator[DocResult]:
     import feedparser
 
-    data = path.read_bytes() if data is None else data
+    if data is None:
+        limits = limits or Limits()
+        with _open_binary(path, limits) as handle:
+            data, more = _read_upto(handle, limits.record_bytes)
+        if more:
+            yield _error(str(path), data[:KEEP_BYTES], "too_large",
+                         f"{path}: a feed over {megabytes(limits.record_bytes)} is not read")
+            return
     parsed = feedparser.parse(io.BytesIO(data))  # bytes in a stream: never fetched from the network
     outlet = (parsed.get("feed") or {}).get("title")
     if not parsed.entries:
@@ -281,22 +403,26 @@ def _gzip_complete(path: Path) -> bool:
     return True
 
 
-def read_warc(path: Path) -> Iterator[DocResult]:
+def read_warc(path: Path, limits: Limits | None = None) -> Iterator[DocResult]:
     from warcio.archiveiterator import ArchiveIterator
 
-    with open(path, "rb") as stream:
+    limits = limits or Limits()
+    with open_regular(path) as raw:
+        stream = io.BufferedReader(CappedReader(raw, limits.file_bytes, str(path)))
         records = ArchiveIterator(stream, arc2warc=True)
         while True:
             try:
                 record = next(records)
             except StopIteration:
                 if path.name.lower().endswith(".gz") and not _gzip_complete(path):
-                    source = f"{path}@{stream.tell()}"
+                    source = f"{path}@{raw.tell()}"
                     yield _error(source, source, "bad_archive",
                                  f"{path}: truncated archive: the records after the last one read are lost")
                 return
+            except LimitExceeded:
+                raise
             except Exception as exc:  # a truncated or corrupt archive: keep what was read, record why
-                source = f"{path}@{stream.tell()}"
+                source = f"{path}@{raw.tell()}"
                 yield _error(source, source, "bad_archive", f"{source}: unreadable WARC record ({type(exc).__name__}: {exc})")
                 return
             if record.rec_type not in ("response", "resource"):
@@ -318,9 +444,15 @@ def read_warc(path: Path) -> Iterator[DocResult]:
             if mime and not any(kind in mime for kind in ("html", "text/plain", "xml")):
                 continue  # images, scripts, styles: parts of a page, not documents
             try:
-                payload = record.content_stream().read()
+                payload, more = _read_upto(record.content_stream(), limits.document_bytes)
+            except LimitExceeded:
+                raise
             except Exception as exc:
                 yield _error(source, b"", "bad_archive", f"{source}: unreadable payload ({type(exc).__name__}: {exc})", url=url)
+                continue
+            if more:
+                yield _error(source, payload[:KEEP_BYTES], "too_large",
+                             f"input too large: the payload is over {megabytes(limits.document_bytes)}", url=url)
                 continue
             content_type = "html" if "html" in mime else ("text" if "text/plain" in mime else None)
             crawled = normalize_date(headers.get_header("WARC-Date"))  # the page was published before
@@ -328,36 +460,54 @@ def read_warc(path: Path) -> Iterator[DocResult]:
                             published_source="warc_date" if crawled else None)
 
 
-def read_file(path: Path) -> Iterator[DocResult]:
+def _read_single(path: Path, limits: Limits) -> Iterator[DocResult]:
+    """A file that is one document (or a feed): at most `limits.document_bytes`, decompressed."""
+    limit = limits.document_bytes
+    packed = path.name.lower().endswith(".gz")
+    with open_regular(path) as raw:
+        size = os.fstat(raw.fileno()).st_size
+        if not packed and size > limit:
+            head = raw.read(KEEP_BYTES)
+            yield _error(str(path), head, "too_large", f"input too large: {size / 1e6:.1f} MB (limit {megabytes(limit)})")
+            return
+        if packed:
+            try:
+                data, more = _read_upto(gzip.GzipFile(fileobj=raw, mode="rb"), limit)
+            except (OSError, EOFError) as exc:
+                raw.seek(0)
+                yield _error(str(path), raw.read(KEEP_BYTES), "bad_archive", f"{path}: not a readable gzip file ({exc})")
+                return
+        else:
+            data, more = _read_upto(raw, limit)
+    if more:
+        yield _error(str(path), data[:KEEP_BYTES], "too_large",
+                     f"input too large: over {megabytes(limit)}" + (" once decompressed" if packed else ""))
+        return
+    if _stem_suffix(path).endswith(FEED_SUFFIXES) and looks_like_feed(data):
+        yield from read_feed(path, data)
+    else:
+        yield _document(str(path), data, **sidecar(path))
+
+
+def read_file(path: Path, limits: Limits | None = None) -> Iterator[DocResult]:
     """The documents in one file, by its name (see the module docstring)."""
+    limits = limits or Limits()
     name = _stem_suffix(path)
     try:
         if name.endswith((".jsonl", ".ndjson")):
-            yield from read_jsonl(path)
+            yield from read_jsonl(path, limits)
         elif name.endswith(".json"):
-            yield from read_json(path)
+            yield from read_json(path, limits)
         elif name.endswith((".csv", ".tsv")):
-            yield from read_csv(path)
+            yield from read_csv(path, limits)
         elif path.name.lower().endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
-            yield from read_warc(path)
+            yield from read_warc(path, limits)
         else:
-            if path.stat().st_size > MAX_BYTES:
-                with open(path, "rb") as handle:
-                    head = handle.read(64 * 1024)
-                yield _error(str(path), head, "too_large",
-                             f"input too large: {path.stat().st_size / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)")
-                return
-            data = path.read_bytes()
-            if path.name.lower().endswith(".gz"):
-                try:
-                    data = gzip.decompress(data)
-                except (OSError, EOFError) as exc:
-                    yield _error(str(path), data, "bad_archive", f"{path}: not a readable gzip file ({exc})")
-                    return
-            if name.endswith(FEED_SUFFIXES) and looks_like_feed(data):
-                yield from read_feed(path, data)
-            else:
-                yield _document(str(path), data, **sidecar(path))
+            yield from _read_single(path, limits)
+    except LimitExceeded as exc:
+        yield _error(f"{path}@limit", str(path), exc.code, str(exc))
+    except NotRegular as exc:
+        yield _error(str(path), str(path), "not_regular", str(exc))
     except OSError as exc:
         yield _error(str(path), str(path), "unreadable", f"cannot read {path}: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:
@@ -385,35 +535,81 @@ def sidecar(path: Path) -> dict[str, Any]:
             "published_source": "sidecar" if published else None}
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files under `paths` (folders walked recursively, sorted), hidden and ledger files skipped."""
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
+def _inside(path: str, roots: list[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _walk(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str | None, str | None]]:
+    """(path, error code, message) for every file under `paths`, folders walked recursively and
+    sorted, hidden and ledger files skipped; a path with an error code is not to be opened."""
+    items = [Path(item) for item in paths]
+    roots = [os.path.realpath(item) for item in items]
+    for path in items:
+        if not os.path.lexists(path):
+            yield path, "not_found", f"{path}: no such file or folder"
+        elif path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith(SKIP_DIR_SUFFIXES))
+                kept = []
+                for name in sorted(dirs):
+                    if name.startswith(".") or name.endswith(SKIP_DIR_SUFFIXES):
+                        continue
+                    folder = Path(root) / name
+                    if os.path.islink(folder):  # never entered; one that leads outside is on record
+                        if not _inside(os.path.realpath(folder), roots):
+                            yield folder, "outside_corpus", (f"{folder}: a symbolic link to a folder outside "
+                                                             "the folders given; not followed")
+                        continue
+                    kept.append(name)
+                dirs[:] = kept
                 for name in sorted(files):
                     if name.startswith(".") or name.lower().endswith(SKIP_SUFFIXES):
                         continue
-                    yield Path(root) / name
-        else:
+                    yield (Path(root) / name, *_check(Path(root) / name, roots))
+        else:  # named on its own: a link is followed, but it must lead to a regular file
+            yield (path, *_check(path, roots, named=True))
+
+
+def _check(path: Path, roots: list[str], named: bool = False) -> tuple[str | None, str | None]:
+    try:
+        if not named and os.path.islink(path):
+            target = os.path.realpath(path)
+            if not _inside(target, roots):
+                return "outside_corpus", f"{path}: a symbolic link to a file outside the folders given; not followed"
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        code = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
+        return code, f"cannot read {path}: {exc.strerror or exc}" + (" (a broken link)" if os.path.islink(path) else "")
+    if not stat.S_ISREG(mode):
+        return "not_regular", f"{path}: {_kind(mode)}, not a regular file; not read"
+    return None, None
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Regular files under `paths` (folders walked recursively, sorted), hidden and ledger files,
+    special files and links out of `paths` skipped (`iter_documents` records those as failures)."""
+    for path, code, _ in _walk(paths):
+        if code is None:
             yield path
 
 
-def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterator[DocResult]:
+def iter_documents(paths: Iterable[str | os.PathLike] | str | os.PathLike,
+                   limits: Limits | None = None) -> Iterator[DocResult]:
     """Every document under `paths`, as pending (`raw` set) or failed `DocResult`s, in a stable order.
 
-    A path that does not exist yields one failed result (`error_code` "not_found") rather than
-    stopping the run."""
+    A path that does not exist, a special file (FIFO, device, socket) and a symbolic link out of
+    `paths` each yield one failed result (`not_found`, `not_regular`, `outside_corpus`) rather
+    than stopping the run or being read. `limits` caps what each file may cost (default
+    `Limits.from_env()`)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    for path in iter_files(paths):
+    limits = limits or Limits.from_env()
+    for path, code, message in _walk(paths):
         if path.name.lower().endswith(SIDECAR):
             continue  # a sidecar describes the file beside it: no document of its own
-        if not path.exists():
-            yield _error(str(path), str(path), "not_found", f"{path}: no such file or folder")
+        if code is not None:
+            yield _error(str(path), str(path), code, message)
             continue
-        yield from read_file(path)
+        yield from read_file(path, limits)
 
 
-__all__ = ["iter_documents", "iter_files", "read_file", "record_to_result", "normalize_date"]
+__all__ = ["iter_documents", "iter_files", "read_file", "record_to_result", "normalize_date", "open_regular"]

@@ -65,7 +65,11 @@ def to_raw_document(
     published_source: str | None = None,
 ) -> RawDocument:
     """Validate and decode one document. `content_type` "html"/"text" overrides detection;
-    `published_source` says where `published` came from (default "given")."""
+    `published_source` says where `published` came from (default "given"). `published` must be a
+    real day (YYYY-MM-DD, or an ISO date-time: its date is kept)."""
+    from .dates import published_day
+
+    published = published_day(published)
     size = len(data)
     if size > MAX_BYTES:
         raise InputError(f"input too large: {size / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)", "too_large")

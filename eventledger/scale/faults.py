@@ -21,3 +21,15 @@ def crashing_run_one(raw: RawDocument, source: str | None = None) -> DocResult:
     from ..pipeline import run_one
 
     return run_one(raw, source)
+
+
+HANG_MARKER = "EVENTLEDGER-TEST-HANG"  # the extraction never ends (a page that takes forever)
+
+
+def hanging_run_one(raw: RawDocument, source: str | None = None) -> DocResult:
+    """`crashing_run_one`, and a document with HANG_MARKER sleeps for an hour."""
+    if HANG_MARKER in raw.content:
+        import time
+
+        time.sleep(3600)
+    return crashing_run_one(raw, source)

@@ -7,6 +7,9 @@ no CDN, no tile server. Errors are JSON: {"error": {"code", "message"}}."""
 # No `from __future__ import annotations` here: FastAPI must see the local Annotated aliases
 # (Read, Limit, ...) inside create_app as real objects, not strings it cannot resolve.
 
+import asyncio
+import os
+import re
 import secrets
 import threading
 from pathlib import Path
@@ -17,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -29,7 +32,59 @@ from .source import EventFilter, Source, StatementFilter
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # a news page is tens of kilobytes
+DEFAULT_BODY_SECONDS = 30.0  # a body that has not arrived by then: 408
 MAX_PAGE = 500
+MAX_OFFSET = 1_000_000_000  # DuckDB's offsets are 64-bit: 10**19 was a 500
+_NUMBER = r"-?\d{1,3}(?:\.\d{1,15})?"
+_DIRECTORIES = re.compile(r"(?<![\w.~/:])(?:\.{0,2}/)?(?:[^\s/:'\"#@]+/)+(?=[^\s/'\"]+)")
+
+
+_SUFFIX = re.compile(r"(?::\d+|@\w+)$")  # file.jsonl:12, crawl.warc.gz@1234
+
+
+def _file_part(source: str) -> str:
+    path = source.split("#", 1)[0]
+    return _SUFFIX.sub("", path)
+
+
+def public_source(source: str | None) -> str | None:
+    """Where a document came from, without the server's folders: "/srv/corpus/a.jsonl:12" ->
+    "a.jsonl:12"; URLs, "api" and "upload" are kept as they are."""
+    if not source or "://" in source:
+        return source
+    path = _file_part(source)
+    return source.replace(path, os.path.basename(path.rstrip("/")) or path, 1)
+
+
+def redact_paths(text: str | None, source: str | None = None) -> str | None:
+    """A message without the server's folders: the document's own path becomes its file name,
+    and so does any other file path in it."""
+    if not text:
+        return text
+    if source and "://" not in source:
+        path = _file_part(source)
+        if os.sep in path:
+            text = text.replace(path, os.path.basename(path.rstrip("/")))
+    return " ".join(word if "://" in word else _DIRECTORIES.sub("", word) for word in text.split(" "))
+
+
+def _real_day(value: str | None) -> str | None:
+    from ..ingest.dates import day_or_none
+
+    if value is not None and day_or_none(value) is None:
+        raise ValueError(f"{value!r} is not a real date")
+    return value
+
+
+def _bbox(value: str | None) -> str | None:
+    if value is None:
+        return value
+    west, south, east, north = (float(v) for v in value.split(","))
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= 90 and -90 <= north <= 90):
+        raise ValueError("longitudes must be within -180..180 and latitudes within -90..90")
+    if west > east or south > north:
+        raise ValueError("west must not exceed east, nor south north")
+    return value
 
 # The page loads only its own files; article text can never bring in a script or a frame.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -52,7 +107,7 @@ class ApiError(StarletteHTTPException):
         self.code = code
 
 
-_STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+_STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 408: "timeout",
                  405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type",
                  422: "invalid_request", 500: "internal"}
 
@@ -62,11 +117,13 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
 
 
 class BodyLimit:
-    """Refuses request bodies over `max_bytes` with 413, whether announced by Content-Length or streamed."""
+    """Refuses request bodies over `max_bytes` with 413, whether announced by Content-Length or
+    streamed, and bodies whose next part does not arrive within `seconds` with 408."""
 
-    def __init__(self, app: Callable, max_bytes: int):
+    def __init__(self, app: Callable, max_bytes: int, seconds: float = DEFAULT_BODY_SECONDS):
         self.app = app
         self.max_bytes = max_bytes
+        self.seconds = seconds
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -81,12 +138,20 @@ class BodyLimit:
             if announced > self.max_bytes:
                 return await _error(413, "too_large", too_large)(scope, receive, send)
         received = 0
+        complete = False
 
         async def limited_receive():
-            nonlocal received
-            message = await receive()
+            nonlocal received, complete
+            if complete or not self.seconds:  # after the body (waiting for a disconnect): no limit
+                message = await receive()
+            else:
+                try:
+                    message = await asyncio.wait_for(receive(), self.seconds)
+                except asyncio.TimeoutError:
+                    raise ApiError(408, "timeout", f"the request body did not arrive within {self.seconds:g} s") from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                complete = not message.get("more_body", False)
                 if received > self.max_bytes:
                     raise ApiError(413, "too_large", too_large)
             return message
@@ -130,10 +195,17 @@ def create_app(
     read_token_required: bool = False,
     max_body_bytes: int = DEFAULT_MAX_BODY,
     pipeline: Callable[[RawDocument], Extraction] | None = None,
+    body_seconds: float = DEFAULT_BODY_SECONDS,
+    max_active: int | None = None,
+    max_waiting: int | None = None,
+    wait_seconds: float | None = None,
 ) -> FastAPI:
     """The API and page over `source`. Writes need `token`; reads need it too if `read_token_required`.
 
-    `pipeline` turns a new document into an `Extraction` (default: `eventledger.pipeline.process`)."""
+    `pipeline` turns a new document into an `Extraction` (default: `eventledger.pipeline.process`).
+    `body_seconds`: how long a request body may take to arrive (408 after). `max_active`,
+    `max_waiting`, `wait_seconds`: requests handled at once, queued, and how long one may wait in
+    the queue (`serve.guard.Admission`; defaults there)."""
     if read_token_required and not token:
         raise ValueError("read_token_required needs a token")
     app = FastAPI(
@@ -146,7 +218,12 @@ def create_app(
     )
     app.state.source = source
     pipeline_lock = threading.Lock()
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes, seconds=body_seconds)
+    from .guard import DEFAULT_MAX_ACTIVE, DEFAULT_MAX_WAITING, DEFAULT_WAIT_SECONDS, Admission
+
+    app.add_middleware(Admission, max_active=max_active or DEFAULT_MAX_ACTIVE,
+                       max_waiting=DEFAULT_MAX_WAITING if max_waiting is None else max_waiting,
+                       wait_seconds=DEFAULT_WAIT_SECONDS if wait_seconds is None else wait_seconds)
     app.add_middleware(SecurityHeaders)  # outermost: every response, errors included, gets the headers
     bearer = HTTPBearer(auto_error=False, description="the token given to `eventledger serve --token`")
 
@@ -163,8 +240,8 @@ def create_app(
 
     Read = Annotated[Source, Depends(reader)]
     Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
-    Offset = Annotated[int, Query(ge=0, description="items to skip")]
-    Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+    Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+    Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD"), AfterValidator(_real_day)]
     Text = Annotated[str | None, Query(max_length=200)]
 
     # ---- errors: always JSON ------------------------------------------------------------------
@@ -222,8 +299,8 @@ def create_app(
         claimant: Text = None,
         article_id: Text = None,
         include_background: bool = False,
-        bbox: Annotated[str | None, Query(pattern=r"^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$",
-                                          description="west,south,east,north in degrees")] = None,
+        bbox: Annotated[str | None, Query(pattern=rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$",
+                                          description="west,south,east,north in degrees"), AfterValidator(_bbox)] = None,
     ):
         box = tuple(float(v) for v in bbox.split(",")) if bbox else None
         where = EventFilter(event_type=event_type, sub_event_type=sub_event_type, country=country,
@@ -244,7 +321,10 @@ def create_app(
     @app.get("/api/articles", tags=["articles"], response_model=models.ArticlePage, summary="Stored articles, newest first")
     def articles(src: Read, limit: Limit = 50, offset: Offset = 0,
                  q: Annotated[str | None, Query(max_length=200, description="words in the title or text")] = None):
-        return _page(src.articles(q, limit, offset), limit, offset)
+        page = src.articles(q, limit, offset)
+        page.items = [{**item, "source": public_source(item.get("source"))} if "source" in item else item
+                      for item in page.items]
+        return _page(page, limit, offset)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], response_model=models.ArticleDetail,
              summary="One article: cleaned text, what cleaning removed, its events and statements",
@@ -254,8 +334,12 @@ def create_app(
         found = src.article(article_id)
         if found is None:
             raise ApiError(404, "not_found", f"no article {article_id!r}")
+        source_path = found.get("source")
+        if "source" in found:  # the file name, never the server's folders
+            found = {**found, "source": public_source(found["source"])}
         if found.get("status") == "error" or "article" not in found:
-            reason = ": ".join(str(v) for v in (found.get("error_code"), found.get("error_message")) if v)
+            reason = redact_paths(": ".join(str(v) for v in (found.get("error_code"), found.get("error_message")) if v),
+                                  source_path)
             raise ApiError(404, "not_extracted", f"document {article_id!r} was stored but not extracted"
                            + (f" ({reason})" if reason else ""))
         if not original:

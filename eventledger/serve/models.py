@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Open(BaseModel):
@@ -178,6 +178,15 @@ class ArticleIn(BaseModel):
     url: str | None = Field(None, max_length=2000)
     outlet: str | None = Field(None, max_length=200)
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+
+    @field_validator("published")
+    @classmethod
+    def _real_day(cls, value: str | None) -> str | None:
+        from ..ingest.dates import day_or_none
+
+        if value is not None and day_or_none(value) is None:
+            raise ValueError(f"{value!r} is not a real date")
+        return value
 
 
 class StoredOut(BaseModel):

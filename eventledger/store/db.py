@@ -19,15 +19,53 @@ class LedgerLocked(RuntimeError):
 
 
 MEMORY_LIMIT_ENV = "EVENTLEDGER_DUCKDB_MEMORY"
-DEFAULT_MEMORY_LIMIT = "256MB"  # DuckDB's buffer cache; beyond it, blocks are evicted (memory stays flat)
+MIN_MEMORY_LIMIT = 256 * 2**20
+MAX_MEMORY_LIMIT = 2 * 2**30
+
+
+def machine_memory() -> int | None:
+    """Bytes of memory this process may use: the machine's, or its cgroup's limit if lower."""
+    import os
+
+    total = None
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        pass
+    for limit_file in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            text = open(limit_file).read().strip()
+        except OSError:
+            continue
+        if text.isdigit() and (total is None or int(text) < total):
+            total = int(text)
+        break
+    return total
+
+
+def default_memory_limit() -> str:
+    """DuckDB's memory cap: 1/32 of the machine's memory, between 256 MB and 2 GB, unless
+    $EVENTLEDGER_DUCKDB_MEMORY says otherwise (a DuckDB size such as "512MB" or "2GB")."""
+    import os
+
+    chosen = os.environ.get(MEMORY_LIMIT_ENV)
+    if chosen:
+        return chosen
+    total = machine_memory() or 4 * 2**30
+    return f"{min(MAX_MEMORY_LIMIT, max(MIN_MEMORY_LIMIT, total // 32)) // 2**20}MB"
 
 
 def connect(path: str, read_only: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
-    import os
-
-    config = {"memory_limit": memory_limit or os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT}
+    """Open (and on first use create) a ledger file. `memory_limit` caps DuckDB's memory (its
+    buffer cache and whatever a query or a checkpoint holds); default `default_memory_limit()`."""
+    config = {"memory_limit": memory_limit or default_memory_limit()}
     try:
         con = duckdb.connect(path, read_only=read_only, config=config)
+    except (duckdb.ParserException, duckdb.InvalidInputException) as exc:
+        if "memory" in str(exc).lower():
+            raise ValueError(f"bad DuckDB memory limit {config['memory_limit']!r} (${MEMORY_LIMIT_ENV} or "
+                             f"--duckdb-memory: a size such as 512MB or 2GB)") from exc
+        raise
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" in message.lower():
@@ -83,7 +121,10 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple]) ->
     try:
         con.execute(f"INSERT INTO {table} SELECT * FROM {view}")
     finally:
-        con.unregister(view)
+        try:
+            con.unregister(view)
+        except duckdb.Error:  # an aborted transaction refuses even this: keep the insert's own error
+            pass
 
 
 def stream(con: duckdb.DuckDBPyConnection, sql: str, params: Iterable[Any] = (), size: int = 2000) -> Iterator[dict[str, Any]]:
@@ -111,4 +152,4 @@ def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
 
 
-__all__ = ["connect", "insert", "stream", "get_meta", "set_meta", "columns", "LedgerLocked"]
+__all__ = ["connect", "insert", "stream", "get_meta", "set_meta", "columns", "LedgerLocked", "default_memory_limit"]

@@ -15,6 +15,11 @@ Formats (chosen from the file extension unless given):
   longitude, geo_precision, source, source_scale, notes, fatalities, tags, timestamp). Fatalities
   are the best estimate of `killed` (0 when no figure); `source` lists the outlets; `notes` the
   lead sentence; `tags` says how many reports and whether the figures conflict.
+
+CSV cells are article text, and a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a
+tab or a carriage return as a formula (`=HYPERLINK(...)` in a paragraph became a live link).
+Following OWASP's CSV-injection rule, such a text cell is written with a leading `'` (numbers
+are left as they are); `safe_cell` / `safe_row` do it for every CSV this package writes.
 """
 
 from __future__ import annotations
@@ -45,6 +50,18 @@ _DISORDER = {
 }
 _TIME_PRECISION = {"day": 1, "publication": 1, "week": 2, "month": 3, "year": 3}
 _EXTRA_KINDS = ("killed", "injured")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, prefixed with `'` (OWASP); others as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: safe_cell(value) for key, value in row.items()}
 
 
 def guess_format(path: Path, fmt: str | None) -> str:
@@ -116,7 +133,7 @@ def _csv(ledger, path: Path, filters) -> int:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for batch in _batches(ledger, filters):
-            writer.writerows(batch)
+            writer.writerows(safe_row(row) for row in batch)
             n += len(batch)
     return n
 
@@ -226,6 +243,6 @@ def _acled(ledger, path: Path, filters) -> int:
         writer.writeheader()
         for batch in _batches(ledger, filters):
             for row in batch:
-                writer.writerow(acled_row(row, stamp))
+                writer.writerow(safe_row(acled_row(row, stamp)))
                 n += 1
     return n

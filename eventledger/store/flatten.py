@@ -10,6 +10,32 @@ from typing import Any
 from .schema import PER_DOCUMENT, columns
 
 COLS = {table: columns(table) for table in PER_DOCUMENT}
+INLINE_MAX = 16_384  # characters a long value keeps in its own row; longer ones go to `texts`
+PART_CHARS = 1_000  # at most 4,000 bytes of UTF-8: DuckDB stores such strings inside its blocks
+
+
+def split_parts(value: str, at_spaces: bool = False) -> list[str]:
+    """`value` in parts of at most `PART_CHARS` characters; with `at_spaces`, each part ends
+    after a space or line break when one falls in its second half (a word is never cut)."""
+    parts, start, size = [], 0, len(value)
+    while start < size:
+        end = min(start + PART_CHARS, size)
+        if at_spaces and end < size:
+            cut = max(value.rfind(" ", start + PART_CHARS // 2, end), value.rfind("\n", start + PART_CHARS // 2, end))
+            if cut >= 0:
+                end = cut + 1
+        parts.append(value[start:end])
+        start = end
+    return parts
+
+
+def _inline(value: Any, doc_id: str, field: str, out: dict[str, list[tuple]]) -> Any:
+    """The value a row keeps: itself, or None when it is long and goes to `texts` in parts."""
+    if not isinstance(value, str) or len(value) <= INLINE_MAX:
+        return value
+    for part, chunk in enumerate(split_parts(value, at_spaces=field == "text")):
+        out["texts"].append((doc_id, field, part, chunk))
+    return None
 
 
 def report_id(doc_id: str, local_id: str) -> str:
@@ -66,7 +92,7 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
     if extraction is None and not error_code:
         error_code = "no_extraction"
     out["documents"].append((
-        doc_id, seq, row.get("source"), row.get("content"), row.get("content_type"), row.get("url"), row.get("outlet"),
+        doc_id, seq, row.get("source"), _inline(row.get("content"), doc_id, "content", out), row.get("content_type"), row.get("url"), row.get("outlet"),
         row.get("published"), status, error_code if status == "error" else None,
         row.get("error_message") if status == "error" else None, row.get("pipeline_version"), now,
         row.get("published_source") if row.get("published") else None,
@@ -77,12 +103,12 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
     events = extraction.get("events") or []
     statements = extraction.get("statements") or []
     out["articles"].append((
-        doc_id, article.get("title"), article.get("standfirst"), article.get("text"),
+        doc_id, article.get("title"), article.get("standfirst"), _inline(article.get("text"), doc_id, "text", out),
         article.get("published") or row.get("published"), article.get("url") or row.get("url"),
         article.get("outlet") or row.get("outlet"), article.get("original_source"), article.get("language"),
         len(events), len(statements), len(extraction.get("removed") or []),
         json.dumps(extraction.get("warnings") or [], ensure_ascii=False),
-        row.get("extraction_json") or json.dumps(extraction, ensure_ascii=False),
+        _inline(row.get("extraction_json") or json.dumps(extraction, ensure_ascii=False), doc_id, "extraction_json", out),
         article.get("published_source") if article.get("published")
         else (row.get("published_source") if row.get("published") else None),
     ))

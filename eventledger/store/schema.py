@@ -19,6 +19,14 @@ key, the one constraint: indexes cost memory and checkpoint time as the ledger g
   protesters, total).
 - `statements`: per article.
 - `evidence`: the sentences (and trigger, date and place spans) that report each event.
+- `texts`: long values in parts. A document's original (`documents.content`), its cleaned text
+  (`articles.text`) or its extraction (`articles.extraction_json`) longer than
+  `flatten.INLINE_MAX` characters is NULL in its row and stored here instead, as `part` 0, 1, ...
+  of at most `flatten.PART_CHARS` characters (`field` names the column; `articles.text` is cut
+  after a space, so a word is never split). DuckDB holds every string of a 2,048-row vector in
+  memory at once, when it scans and when it checkpoints: a few hundred pages of several megabytes
+  in one column exceed any memory cap, while short parts never do. Read a value back with
+  `string_agg(chunk, '' ORDER BY part)`, or `Ledger.article()`.
 
 Merged across outlets (rebuilt by `merge`, deterministic from the tables above):
 
@@ -106,10 +114,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("n_claims", "INTEGER"), ("n_distinct", "INTEGER"), ("conflicting", "BOOLEAN"), ("civilians_best", "BIGINT"),
         ("children_best", "BIGINT"), ("parts", "VARCHAR"),
     ],
+    "texts": [("doc_id", "VARCHAR"), ("field", "VARCHAR"), ("part", "INTEGER"), ("chunk", "VARCHAR")],
     "meta": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
 }
 
-PER_DOCUMENT = ("documents", "articles", "reports", "actors", "figures", "statements", "evidence")
+PER_DOCUMENT = ("documents", "articles", "reports", "actors", "figures", "statements", "evidence", "texts")
 MERGED = ("events", "event_reports", "event_figures")
 
 
