@@ -67,7 +67,9 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         if event.location is None and setting is not None and not event.background \
                 and setting_fits(setting, named, context):
             event.location = setting  # reported without its place, in a story told of one town
-        if event.location is None and country_place is not None and not event.background \
+        if event.location is not None and country_place is not None and country.foreign(event.location):
+            event.location = replace(country_place)  # a namesake abroad the story never mentions
+        elif event.location is None and country_place is not None and not event.background \
                 and setting_fits(country_place, named, context):
             event.location = replace(country_place)  # reported without its place, in a story of one country
         events.append(event)
