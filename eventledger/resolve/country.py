@@ -34,6 +34,7 @@ from ..extraction.mentions import SettingName
 from ..language import sentences
 from ..records import Article, Evidence, Location
 from .dates import reference_year, year_of
+from .event_rules import names_landmark
 from .gazetteer import country_name, country_of, geocode, key
 
 MIN_VOTES = 1
@@ -52,6 +53,21 @@ class StoryCountry:
     total: float
     evidence: Evidence | None
     named: frozenset[str] = frozenset()  # the countries the text names (by name or demonym)
+
+    def fits(self, named: list[tuple[str, int]], context: tuple[str, ...] = ()) -> bool:
+        """Whether a report that placed nothing may take the country, given the places it named
+        (text, level): not when one is in another country, nor when one is a town or village the
+        gazetteer lacks while the story names another country too ("near the village of Qlayaa",
+        in a story of Israel's north that names the Lebanese army): it may be there."""
+        for text, level in named:
+            if names_landmark(text):
+                continue
+            location = geocode(text, context_countries=context)
+            if location is not None and location.country_code != self.code:
+                return False
+            if location is None and level == 0 and self.total > self.votes:
+                return False
+        return True
 
     def foreign(self, location: Location) -> bool:
         """Whether a place is in another country than the story's that the story never names: a

@@ -70,7 +70,7 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         if event.location is not None and country_place is not None and country.foreign(event.location):
             event.location = replace(country_place)  # a namesake abroad the story never mentions
         elif event.location is None and country_place is not None and not event.background \
-                and setting_fits(country_place, named, context):
+                and country.fits(named, context):
             event.location = replace(country_place)  # reported without its place, in a story of one country
         events.append(event)
     return events
