@@ -21,7 +21,9 @@ Two reports are tied -- strongly -- when all of these hold:
    report has a place: near-identical sentences (>= 0.5) on the same day;
 4. **different articles** (an article's own events were already told apart by the pipeline; but
    an article's demonstration reports at one place on overlapping days are one demonstration, as
-   ACLED codes one per place and day, and enter the clustering as one, at the most escalated form);
+   ACLED codes one per place and day, and enter the clustering as one, at the most escalated form;
+   so is a demonstration report placed only at the country when the article's other
+   demonstrations are at one town);
 5. **actors, figures or text**: an actor in common (names folded, fuzzy >= 90), or similar report
    sentences (Jaccard of content words >= 0.2), or a figure in common or close to one (same kind,
    same victim group or one of them a total, numbers within 2 or 25%), or -- same place, same
@@ -219,7 +221,8 @@ def _prepare(report: dict[str, Any], span: tuple[int, int]) -> _Prepared:
 def _demonstrations_of_articles(prepared: list[_Prepared]) -> list[_Prepared]:
     """An article's demonstration reports at one place whose dates overlap are one demonstration
     (ACLED's unit: one per place and day; an article that tells a march and its dispersal may
-    report them as two sub-types): they enter the clustering as one, at the most escalated form."""
+    report them as two sub-types): they enter the clustering as one, at the most escalated form.
+    A report placed only at the country (it names no place) belongs to the article's one town."""
     out: list[_Prepared] = []
     groups: dict[tuple[str, str, Any], list[_Prepared]] = {}
     for p in prepared:
@@ -227,6 +230,15 @@ def _demonstrations_of_articles(prepared: list[_Prepared]) -> list[_Prepared]:
             groups.setdefault((p.doc, p.place, p.geonameid), []).append(p)
         else:
             out.append(p)
+    # a demonstration report only at the country level (no place of its own), in an article whose
+    # demonstrations are at one town, is that town's: the article tells of one place
+    for doc in {key[0] for key in groups}:
+        keys = [key for key in groups if key[0] == doc]
+        towns = [key for key in keys if groups[key][0].scale != "country"]
+        if len(towns) == 1:
+            for key in keys:
+                if key != towns[0] and groups[key][0].scale == "country":
+                    groups[towns[0]] += groups.pop(key)
     for parts in groups.values():
         parts.sort(key=lambda p: (p.lo, p.rid))
         unit = [parts[0]]
@@ -240,10 +252,13 @@ def _demonstrations_of_articles(prepared: list[_Prepared]) -> list[_Prepared]:
     return out
 
 
+_SCALES = ("town", "region", "country", "none")
+
+
 def _unite(parts: list[_Prepared]) -> _Prepared:
     if len(parts) == 1:
         return parts[0]
-    parts = sorted(parts, key=lambda p: p.rid)
+    parts = sorted(parts, key=lambda p: (_SCALES.index(p.scale), p.rid))  # the most precise place first
     lead = max(parts, key=lambda p: demonstrations().index(p.sub))
     first = parts[0]
     days = [p.day for p in parts if p.day is not None]
@@ -320,26 +335,37 @@ def judge(a: _Prepared, b: _Prepared) -> tuple[str, float] | None:
     """(STRONG, score) when the reports share enough to be one event; (WEAK, score) when nothing
     tells them apart but little ties them (a place and a day: they join only when that is the one
     event either can be, see `cluster_block`); None when they cannot be one event."""
-    if a.doc == b.doc or a.lo > b.hi or b.lo > a.hi or not _same_kind(a, b):
-        return None  # one article, days apart, or types that cannot be one event
+    if a.doc == b.doc or a.lo > b.hi or b.lo > a.hi:
+        return None
+    if a.event_type != b.event_type and not _same_kind(a, b):
+        return None  # types that cannot be one event
     place = _place_score(a, b)
     if place <= 0:
         return None
     actor = _same_actor(a.actors, b.actors) if a.actors and b.actors else None
     text = _jaccard(a.words, b.words)
     match = _figure_match(a, b)
-    figure = match >= 1.0
-    same_day = a.day is not None and a.day == b.day
-    same_sub = bool(a.sub) and a.sub == b.sub
     if actor is False and text < 0.3 and not match:
         return None
+    same_sub = bool(a.sub) and a.sub == b.sub
+    kind = _tie(a, b, place, actor, text, match, same_sub)
+    if kind is None:
+        return None
     closeness = 1.0 - min(abs((a.lo + a.hi) - (b.lo + b.hi)) / 2, 7) / 7
-    score = round(place + (1.0 if actor else 0.0) + text + 0.5 * match + (0.3 if same_sub else 0.0) + 0.5 * closeness, 6)
-    weak = (WEAK, score) if place >= 0.3 and (same_sub or _one_act(a, b)) else None
+    return kind, round(place + (1.0 if actor else 0.0) + text + 0.5 * match + (0.3 if same_sub else 0.0)
+                       + 0.5 * closeness, 6)
+
+
+def _tie(a: _Prepared, b: _Prepared, place: float, actor: bool | None, text: float, match: float,
+         same_sub: bool) -> str | None:
+    """STRONG, WEAK or None for two reports that can meet (see `judge`)."""
+    weak = WEAK if place >= 0.3 and (same_sub or _one_act(a, b)) else None
     if a.undated or b.undated:
         # No date to go by: at the same town (or one within 25 km) or region, the same act, and
         # only as the one event either can be ("five killed in Mogadishu" fits many events).
         return weak if place >= 0.7 else None
+    figure = match >= 1.0
+    same_day = a.day is not None and a.day == b.day
     if place < 0.3 and not (text >= 0.5 and (same_day or figure)):
         return None
     both_days = a.day is not None and b.day is not None and abs(a.day - b.day) <= 1
@@ -350,7 +376,7 @@ def judge(a: _Prepared, b: _Prepared) -> tuple[str, float] | None:
         return weak
     if not (actor or text >= 0.2 or match or (place >= 1.0 and same_day and not a.actors and not b.actors)):
         return weak
-    return STRONG, score
+    return STRONG
 
 
 def _one_act(a: _Prepared, b: _Prepared) -> bool:
@@ -393,10 +419,16 @@ class _PlaceIndex:
         found = set(self.by_place.get(p.geonameid if p.geonameid is not None else p.place, []))
         if p.precise and p.point is not None:
             row, col = self._cell(p.point)
-            span = math.ceil(MAX_KM / (111.0 * self.CELL * max(math.cos(math.radians(p.point[0])), 0.05)))
+            cos = max(math.cos(math.radians(p.point[0])), 0.05)
+            span = math.ceil(MAX_KM / (111.0 * self.CELL * cos))
+            dlat, dlon = MAX_KM / 111.0, MAX_KM / (111.0 * cos)  # a box around the town, then the distance
             for r in (row - 1, row, row + 1):
                 for c in range(col - span, col + span + 1):
-                    found.update(j for j in self.cells.get((r, c), []) if km(p.point, self.prepared[j].point) <= MAX_KM)
+                    for j in self.cells.get((r, c), []):
+                        q = self.prepared[j].point
+                        if abs(q[0] - p.point[0]) <= dlat and abs(q[1] - p.point[1]) <= dlon \
+                                and km(p.point, q) <= MAX_KM:
+                            found.add(j)
         found.discard(i)
         return sorted(found)
 

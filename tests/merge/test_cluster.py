@@ -161,6 +161,21 @@ def test_a_country_level_report_with_only_a_figure_in_common_and_no_day_of_its_o
     assert _clusters([dated, harare, bulawayo]) == [["a-E1", "b-E1"], ["c-E1"]]
 
 
+def test_an_article_s_demonstration_reports_of_one_place_and_day_are_one():
+    # one article tells the march (a peaceful protest) and the shooting (excessive force) in Harare,
+    # and the dispersal without naming a place (placed at the country)
+    march = _report("b-E1", "Peaceful protest", words="thousands marched to the electoral commission")
+    shooting = _report("b-E2", "Excessive force against protesters", words="soldiers fired live rounds")
+    dispersal = _report("b-E3", "Protest with intervention", place="Zimbabwe", feature="country",
+                        precision="publication", day="2018-08-02", words="police dispersed the crowds")
+    other = _report("a-E1", "Violent demonstration", words="protesters burned cars near the party offices")
+    assert _clusters([march, shooting, dispersal, other]) == [["a-E1", "b-E1", "b-E2", "b-E3"]]
+    # with a second town in the article, the country-level report is neither town's
+    bulawayo = _report("b-E4", "Peaceful protest", place="Bulawayo", lat=-20.15, lon=28.58, words="a march")
+    clusters = _clusters([march, shooting, dispersal, other, bulawayo])
+    assert ["a-E1", "b-E1", "b-E2"] in clusters and ["b-E3"] in clusters
+
+
 def test_weakly_tied_reports_of_different_strategic_developments_stay_apart():
     coup = _report("a-E1", "Change to group/activity", place="Bolivia", feature="country", words="troops took the square")
     arrest = _report("b-E1", "Arrests", place="La Paz", words="the general was detained")
