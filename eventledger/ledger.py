@@ -353,7 +353,8 @@ class Ledger:
             return remerge(self._con, full=full)
 
     def stale(self) -> bool:
-        """True when documents were stored after the last merge (a killed run)."""
+        """True when documents were stored after the last merge (a killed run), or when the merge
+        was made by other clustering rules (an older eventledger)."""
         with self._lock:
             return is_stale(self._con)
 

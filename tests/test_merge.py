@@ -176,11 +176,10 @@ def test_outputs(fmt):
             assert len(table) >= 0
 
 
-def test_a_town_joins_the_region_around_it_and_a_country_level_report_needs_more():
+def _kunar_reports(vague: str) -> list:
     town = "Strike in Asadabad\nA NATO air strike killed 7 people in Asadabad on Saturday, police said."
     region = "Strike in Kunar\nAn air strike by NATO killed 7 people in Kunar province on Saturday, officials said."
     country = "Strike in Afghanistan\nA strike killed 7 people in eastern Afghanistan on Saturday."
-    vague = "Unrest in Afghanistan\nClashes were reported in Afghanistan on Saturday."
     docs = [
         report(town, "A", "2013-04-07", [dict(STRIKE, place="Asadabad", precision=1, lat=34.87, lon=71.15,
                                              date="2013-04-06", actors=[("NATO", "actor1")],
@@ -194,13 +193,30 @@ def test_a_town_joins_the_region_around_it_and_a_country_level_report_needs_more
     ]
     docs[2].extraction.events[0].location.feature = "country"
     docs[3].extraction.events[0].location.feature = "country"
+    return docs
+
+
+def test_a_town_joins_the_region_around_it_and_a_country_level_report_joins_the_one_event_it_can_be():
+    # "an air strike in Afghanistan on Saturday", with nothing else in common: it joins the one air
+    # strike reported in Afghanistan that day ...
+    docs = _kunar_reports("Raid\nAn air raid was reported on Saturday in the east of the country.")
     with Ledger(":memory:") as ledger:
         ledger.store(docs)
         events = ledger.events(output="records")
-        assert sorted(e["n_reports"] for e in events) == [1, 3]
+        assert [e["n_reports"] for e in events] == [4]
+        assert events[0]["location_name"] == "Asadabad"  # the most precise place of its reports
+        assert events[0]["outlets"] == ["A", "B", "C", "D"]
+    # ... and none when another air strike was reported that day elsewhere in the country
+    helmand = "Strike in Helmand\nAn air strike killed 3 people in Lashkar Gah on Saturday, police said."
+    docs.append(report(helmand, "E", "2013-04-07", [dict(STRIKE, place="Lashkar Gah", precision=1, lat=31.59,
+                                                         lon=64.37, date="2013-04-06",
+                                                         figures=[("killed", 3, "police", False)])]))
+    with Ledger(":memory:") as ledger:
+        ledger.store(docs)
+        events = ledger.events(output="records")
+        assert sorted(e["n_reports"] for e in events) == [1, 1, 3]
         merged = next(e for e in events if e["n_reports"] == 3)
-        assert merged["location_name"] == "Asadabad"  # the most precise place of its reports
-        assert merged["outlets"] == ["A", "B", "C"]
+        assert merged["outlets"] == ["A", "B", "C"]  # the country-level report with a figure in common joins
 
 
 def test_reports_without_a_place_merge_only_on_near_identical_sentences():

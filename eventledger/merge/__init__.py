@@ -8,7 +8,11 @@ store calls it block by block; the same reports always give the same events, in 
 How a ledger event is described from its reports:
 
 - `event_id`: the smallest report id (`<doc_id[:16]>-<local id>`) of its reports;
-- `sub_event_type`: the most reported one (ties: the higher summed confidence, then by name);
+- `sub_event_type`: the most reported one (ties: the higher summed confidence, then by name); a
+  demonstration (reports of Protests and Riots merge, see `cluster`) takes the most escalated form
+  reported, as ACLED codes one demonstration per place and day: violent demonstration, else
+  excessive force against protesters, else protest with intervention, else peaceful protest;
+  `event_type` is that sub-type's;
 - `date`: the most reported day among day-precise reports, else the most precise report's date;
   `date_from`/`date_to`: the range of the reports' dates; `date_basis` and `published_source`
   are those of the report the date comes from, `date_inferred` whether it rests on a publication
@@ -30,7 +34,7 @@ from collections import Counter
 from typing import Any
 
 from ..records import INFERRED_SOURCES
-from .cluster import block_of, cluster_block
+from .cluster import block_of, cluster_block, demonstrations
 from .figures import aggregate
 
 __all__ = ["merge_block", "block_of", "cluster_block", "aggregate", "describe"]
@@ -66,6 +70,9 @@ def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tup
     for r in members:
         conf[r.get("sub_event_type")] += r.get("confidence") or 0.0
     sub_event_type = _most(subs, lambda s: -conf[s])
+    if all(s in demonstrations() for s in subs):
+        sub_event_type = max(subs, key=demonstrations().index)  # one demonstration, at its most escalated form
+    event_type = next(r.get("event_type") for r in members if r.get("sub_event_type") == sub_event_type)
     dated = [r for r in members if r.get("date")]
     days = Counter(r["date"] for r in dated if r.get("date_precision") == "day")
     if days:
@@ -120,12 +127,12 @@ def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tup
     killed = figures.get("killed") or {}
     lead_report = max(members, key=lambda r: (r.get("confidence") or 0.0, -members.index(r)))
     search = " ".join(str(v) for v in [
-        event_id, members[0].get("event_type"), sub_event_type, place and place.get("location_name"),
+        event_id, event_type, sub_event_type, place and place.get("location_name"),
         place and place.get("country"), place and place.get("admin1"), *(a["name"] for a in actor_list), *claimants,
         *outlets, *(r.get("evidence_text") or r.get("summary") or "" for r in members)] if v).casefold()
     dates = sorted(r["date"] for r in dated)
     row = (
-        event_id, block, members[0].get("event_type"), sub_event_type, date, dates[0] if dates else None,
+        event_id, block, event_type, sub_event_type, date, dates[0] if dates else None,
         dates[-1] if dates else None, precision, all(bool(r.get("background")) for r in members),
         place and place.get("location_name"), place and place.get("country"), place and place.get("country_code"),
         place and place.get("admin1"), place and place.get("lat"), place and place.get("lon"),

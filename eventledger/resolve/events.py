@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from ..extraction.figures import SAME_KIND
@@ -13,6 +14,7 @@ from ..extraction.mentions import EventMention, FigureFound, SettingName
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .capitals import government_of
+from .country import story_country
 from .event_rules import toll_kinds
 from .gazetteer import Division, country_of, geocode, named_divisions
 from .grouping import VIOLENT, group_mentions, other_day, place_key
@@ -42,6 +44,8 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     levels = {(name.start, name.end): name.level for name in settings}
     mentions, places = _attach_untyped(mentions, places)
     groups = group_mentions(mentions, places)
+    country = story_country(article, settings, places.values(), context)
+    country_place = country.location() if country is not None else None
     events: list[Event] = []
     paragraph_of = {}
     for number, group in enumerate(groups, start=1):
@@ -63,6 +67,11 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         if event.location is None and setting is not None and not event.background \
                 and setting_fits(setting, named, context):
             event.location = setting  # reported without its place, in a story told of one town
+        if event.location is not None and country_place is not None and country.foreign(event.location):
+            event.location = replace(country_place)  # a namesake abroad the story never mentions
+        elif event.location is None and country_place is not None and not event.background \
+                and country.fits(named, context):
+            event.location = replace(country_place)  # reported without its place, in a story of one country
         events.append(event)
     return events
 

@@ -1,9 +1,11 @@
 """Rebuild the merged tables (`events`, `event_reports`, `event_figures`) from stored reports.
 
-Incremental and exact: the blocks (event type, country) that received reports since the last
-merge are rebuilt whole, so the result equals a full rebuild (`full=True`). Blocks are read in
-chunks of about 20,000 reports, so memory stays bounded however large the ledger. The merge runs in one transaction: a merge
-killed half-way leaves the previous merged tables, and the next merge redoes it."""
+Incremental and exact: the blocks (event type, country; `merge.cluster.block_of`) that received
+reports since the last merge are rebuilt whole, so the result equals a full rebuild (`full=True`).
+A ledger merged by other clustering rules (`merge.cluster.MERGE_VERSION`) is rebuilt whole. Blocks
+are read in chunks of about 20,000 reports, so memory stays bounded however large the ledger. The
+merge runs in one transaction: a merge killed half-way leaves the previous merged tables, and the
+next merge redoes it."""
 
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from typing import Any
 import duckdb
 
 from ..merge import merge_block
+from ..merge.cluster import MERGE_VERSION, block_sql
 from .db import get_meta, insert, set_meta
 
-BLOCK_SQL = "coalesce(r.event_type, '') || '|' || coalesce(r.country_code, '')"  # = merge.cluster.block_of
+BLOCK_SQL = block_sql("r")  # = merge.cluster.block_of
 
 # The reports of a range of dirty blocks (`_todo.block_no` between ? and ?), with their actors,
 # figures and sentences, ordered by block: one query per chunk of blocks keeps memory bounded.
@@ -55,7 +58,12 @@ def max_seq(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def is_stale(con: duckdb.DuckDBPyConnection) -> bool:
-    return int(get_meta(con, "merged_seq", "-1")) < max_seq(con)
+    return int(get_meta(con, "merged_seq", "-1")) < max_seq(con) or _other_rules(con)
+
+
+def _other_rules(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the merged tables were made by other clustering rules (an older eventledger)."""
+    return get_meta(con, "merge_version", MERGE_VERSION if max_seq(con) < 0 else None) != MERGE_VERSION
 
 
 def _chunks(sizes: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
@@ -78,6 +86,7 @@ def remerge(con: duckdb.DuckDBPyConnection, full: bool = False, flush_every: int
     started = time.perf_counter()
     merged_seq = int(get_meta(con, "merged_seq", "-1"))
     top = max_seq(con)
+    full = full or _other_rules(con)
     if not full and merged_seq >= top:
         return {"blocks": 0, "reports": 0, "events": 0, "seconds": 0.0}
     con.execute("BEGIN TRANSACTION")
@@ -135,6 +144,7 @@ def remerge(con: duckdb.DuckDBPyConnection, full: bool = False, flush_every: int
         con.execute("DROP TABLE IF EXISTS _todo")
         con.execute("DROP TABLE IF EXISTS _dirty")
         set_meta(con, "merged_seq", str(top))
+        set_meta(con, "merge_version", MERGE_VERSION)
         set_meta(con, "merged_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
         con.execute("COMMIT")
     except BaseException:
