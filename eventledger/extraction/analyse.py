@@ -15,6 +15,7 @@ from .attribution import figure_claimant, find_claimant
 from .clauses import where_clause_report
 from .figures import find_figures
 from .hedges import is_hedged
+from .place_lists import split_by_place
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
 from .places import find_event_place, is_government_metonym, place_spans, reference_point
 from .quotes import attribute_quotations
@@ -86,11 +87,17 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
             if event.date is None and before is not None and before.paragraph == sent.paragraph:
                 told = find_date(before.text, article.published)
                 event.narrative_date = (told.date, told.precision) if told is not None else None
-            found.events.append(event)
             previous_background = event.background
-            second = where_clause_report(sent.doc, sent.start, event)
-            if second is not None:
-                found.events.append(second)  # "... in X before moving on to Y, where they killed eight"
+            parts = split_by_place(sent.doc, sent.start, event)  # "killed four in X and three in Y"
+            listed = {(q.place.start, q.place.end) for q, _ in parts}
+            for part, hit in parts:
+                part.place_fallbacks = [p for p in _containers(sent, sent.doc, hit) if (p.start, p.end) not in listed]
+                found.events.append(part)
+            if not parts:
+                found.events.append(event)
+                second = where_clause_report(sent.doc, sent.start, event)
+                if second is not None:
+                    found.events.append(second)  # "... in X before moving on to Y, where they killed eight"
         else:
             previous_background = earlier_year
     name_described_sources(article.text, need_parse, found)  # "a local militia said" ... "X, a local militia"
@@ -230,12 +237,26 @@ def _containers(sent: Sentence, doc, place) -> list[PlaceFound]:
     know the village."""
     out = []
     for span in place_spans(doc):
+        if _in_relative_clause(span, place.token_end):
+            continue  # "in X province, which borders Y and Z": what X borders does not contain it
         if place.token_end <= span.start <= place.token_end + 8 and span.start_char - doc[0].idx > place.start_char:
             start, end = span.start_char - doc[0].idx, span.end_char - doc[0].idx
             if not is_government_metonym(doc, start, end):
                 out.append(PlaceFound(span.text, sent.start + start, sent.start + end))
     # The innermost container first: a region before its country ("Plateau state" before "Nigeria").
     return sorted(out, key=lambda p: -p.start)
+
+
+def _in_relative_clause(span, after: int) -> bool:
+    """Whether the name hangs in a relative or participial clause that opens after token `after`."""
+    token = span.root
+    for _ in range(8):
+        if token.dep_ in ("relcl", "acl") and token.i >= after:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _refinement(sent: Sentence, doc) -> EventMention | None:

@@ -105,6 +105,18 @@ def gathering(doc: Doc, trigger: int | None) -> bool:
     return trigger is not None and doc[trigger].lemma_.lower() in ("march", "rally", "gather", "protest", "demonstrate", "take")
 
 
+def _took_part_in_violence(take: Token) -> bool:
+    """'took part in the attack': what they took part in is an act of violence, not a gathering."""
+    from ..data import shipped_toml
+
+    acts = set(shipped_toml("figures/figures.toml")["kinds"]["crowd"].get("not_taking_part_in", ()))
+    for node in [take, *[c for c in take.children if c.lower_ == "part"]]:
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "in"):
+            if any(o.lower_ in acts for o in prep.children if o.dep_ == "pobj"):
+                return True
+    return False
+
+
 def _chain_kind(token: Token, lex: Lexicon) -> tuple[str, int] | None:
     """Follow xcomp/conj chains: 'said to have been killed', 'were evacuated and treated'."""
     for _ in range(3):
@@ -133,7 +145,8 @@ def kind_of(token: Token, lex: Lexicon) -> str | None:
             return "abducted" if any(c.lower_ in ("hostage", "captive") for c in token.children) else None
         if lemma == "take":
             if any(c.lower_ == "part" for c in token.children):
-                return "crowd"  # "people who took part in the march"
+                # "people who took part in the march"; not "seven took part in the attack": its perpetrators
+                return None if _took_part_in_violence(token) else "crowd"
             if any(c.lower_ in ("hostage", "captive") for c in token.children):
                 return "abducted"
             return _taking(token, lex)

@@ -138,6 +138,9 @@ def _is_date_or_age(token: Token) -> bool:
         return True
     if nxt is not None and nxt.lower_ in _MONTH_NAMES and (nxt.lower_ != "may" or nxt.is_title):
         return True
+    if YEAR.match(token.text) and prev is not None and prev.text == "," and token.i >= 3 \
+            and doc[token.i - 2].like_num and doc[token.i - 3].lower_ in _MONTH_NAMES:
+        return True  # "Oct 7, 2019": the year of a date (a dateline run into the lead), no count
     if prev is not None and prev.text == "," and token.i >= 2 and doc[token.i - 2].ent_type_ == "PERSON" \
             and (nxt is None or nxt.is_punct or nxt.lower_ in ("who", "a", "an", "the")):
         return True  # "said Abu Ahmed Hammad, 45, who lives next door": the speaker's age
@@ -146,6 +149,8 @@ def _is_date_or_age(token: Token) -> bool:
         return True  # "aged 12", "between the ages of 12 and 17"
     if before[-2:-1] == ["age"] and before[-1] in ("to", "from", "at"):
         return True  # "raising the retirement age to 64"
+    if nxt is not None and nxt.text in ("-", "–") and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in ("year", "years"):
+        return True  # "a 32-year-old woman"
     return nxt is not None and token.i + 2 < len(doc) and nxt.lower_ in ("years", "year") and doc[token.i + 2].lower_ == "old"
 
 

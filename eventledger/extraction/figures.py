@@ -177,7 +177,8 @@ def _conjuncts(noun: Token) -> list[Token]:
 
 def _one_person(token: Token, lex: Lexicon) -> bool:
     """'a woman', 'an elderly man': one person told by an indefinite singular noun."""
-    if token.lower_ not in lex.civilian | lex.combatant | lex.people | lex.titles | lex.children or token.tag_ != "NN":
+    if token.lower_ not in lex.civilian | lex.combatant | lex.people | lex.titles | lex.children \
+            or token.tag_ not in ("NN", "NNP"):  # ("A Junior Commissioned Officer and five jawans")
         return False
     if any(c.dep_ == "nummod" for c in token.children):
         return False

@@ -89,6 +89,12 @@ class EventMention:
     # An undated report's time as the sentence before it in its paragraph gives it ("The fighting in
     # July was the worst in a decade. At least 43 people were killed ..."): date and precision.
     narrative_date: tuple[str, str] | None = None
+    # One of the reports a sentence told at several places ("killed four in X and three in Y"):
+    # the sentence's start and this place's position among them (`place_lists`).
+    place_list: tuple[int, int] | None = None
+    # Typed after the event it tells at another place of the list (a sentence with no event word of
+    # its own: "The attack took place in X and Y", "17 were killed in X and ten in Y").
+    borrowed_type: bool = False
 
 
 @dataclass(slots=True)

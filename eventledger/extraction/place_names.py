@@ -171,9 +171,16 @@ def is_person(span: Span) -> bool:
         return True  # "arrested X" (not "attacked X")
     if root.dep_ == "appos" and is_person_noun(head):
         return True
-    if any(c.dep_ == "appos" and c.like_num for c in root.children):
-        return True  # "X, 45, ..."
+    if any(c.dep_ == "appos" and c.like_num and not _counts_at_place(c) for c in root.children):
+        return True  # "X, 45, ..." (not "killed in X, 100 in Y": a count, at another place)
     return False
+
+
+def _counts_at_place(number: Token) -> bool:
+    """'60 killed in Arbin, 20 in Darat': the number after the name counts people at another
+    place, it is no age."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return following is not None and following.lower_ in place_cues()["count_prepositions"]
 
 
 def is_aftermath(span: Span, _depth: int = 0) -> bool:

@@ -52,8 +52,9 @@ def reports_no_event(doc, trigger_i: int) -> bool:
         words = {governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children if c.dep_ in ("acomp", "attr", "dobj")}
         if clause.dep_ in ("advcl", "acl") or words & rules["purpose_governors"]:
             return True
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
-            and token.head.lemma_.lower() in rules["perception_verbs"]:
+    heard = noun if token.pos_ in ("NOUN", "PROPN") else token  # "explosions and gunfire were heard": the first
+    if heard.pos_ in ("NOUN", "PROPN") and heard.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and heard.head.lemma_.lower() in rules["perception_verbs"]:
         return True
     return dates_something_else(token) or told_as_future(token)
 

@@ -22,6 +22,36 @@ def consequence_hosts(sub_event_type: str) -> frozenset[str]:
     return frozenset(_grouping()["consequences"].get(sub_event_type, ()))
 
 
+def escalation() -> tuple[str, ...]:
+    """A demonstration's sub-types, most escalated first: one demonstration per place and day is
+    coded at the most escalated form its reports show (ACLED; docs/annotation.md §2)."""
+    return tuple(_grouping()["demonstrations"]["escalation"])
+
+
+def generic_word(trigger: str) -> bool:
+    """Whether an event word says violence happened without saying its kind ("the attack",
+    "was struck", "a blast", "militants were killed"; not "chemical attack")."""
+    from ..extraction.figures import lexicon
+
+    rules = _grouping()["generic"]
+    words = re.findall(r"[a-z]+", trigger.lower())
+    if not words or words[-1] not in rules["words"]:
+        return False
+    people = lexicon().people | lexicon().civilian | lexicon().combatant | lexicon().children
+    return all(w in rules["carriers"] or w in rules["words"] or w in people for w in words[:-1])
+
+
+def names_another(text_before: str) -> bool:
+    """Whether the words before an event word make it another event than the one just told ("a
+    second attack", "Elsewhere, gunmen attacked", "was followed by air raids")."""
+    rules = _grouping()["generic"]
+    words = re.findall(r"[a-z]+", text_before.lower())
+    if set(words[-3:]) & set(rules["others"]):
+        return True
+    text = " ".join(words)
+    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in rules["sequence"])
+
+
 def tells_more_of(host_type: str, detail_type: str) -> bool:
     """Whether a detail of `detail_type` (no place, day or toll of its own) may tell more of the
     event of `host_type` just reported."""

@@ -15,9 +15,9 @@ from ..records import Actor, Article, Event, Evidence, Figure, Location, Stateme
 from .actors import normalize, same_name
 from .capitals import government_of
 from .country import story_country
-from .event_rules import toll_kinds
+from .event_rules import escalation, toll_kinds
 from .gazetteer import Division, country_of, geocode, named_divisions
-from .grouping import VIOLENT, group_mentions, other_day, place_key
+from .grouping import VIOLENT, group_mentions, lead_mention, other_day, place_key
 from .setting import setting_fits, story_setting
 
 _SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|vicinity|same area)\b|\bnearby\b", re.I)
@@ -43,7 +43,7 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     default_place = _dominant_place(places)
     levels = {(name.start, name.end): name.level for name in settings}
     mentions, places = _attach_untyped(mentions, places)
-    groups = group_mentions(mentions, places)
+    groups = group_mentions(mentions, places, article.published)
     country = story_country(article, settings, places.values(), context)
     country_place = country.location() if country is not None else None
     events: list[Event] = []
@@ -54,7 +54,8 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
                        if e.location is not None and not e.background and e.location.feature == "region"), None)
         event = _build_event(f"E{number}", group, places, default_place, article, statements, context,
                              previous.location if previous else None, region)
-        if event.location is None and previous is not None and not event.background \
+        listed = any(m.place_list is not None for _, m in group)  # a place of a list, named but unknown
+        if event.location is None and previous is not None and not event.background and not listed \
                 and paragraph_of.get(previous.id) == group[0][1].paragraph:
             event.location = previous.location  # the paragraph goes on about the place it just named
         last = events[-1] if events else None
@@ -171,7 +172,14 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                     here = [m for m in violent if place_key(kept_places.get(kept.index(m))) == key]
                     violent = here + [m for m in violent if m not in here]
                 host = next((m for m in earlier if kinds & {f.kind for f in m.figures}), violent[0] if violent else None)
-            if host is not None:
+            if host is not None and mention.place_list is not None and not mention.background:
+                # "... said 17 were killed in X and ten in Y": tolls by place of the violence just
+                # told are reports of it at each place, one event per place (ng-bakura-maradun-*,
+                # ng-maru-kango-dangulbi-*, sy-ghouta-nerve-gas-toll-*).
+                _fill_same_kind(mention.figures, host.figures)
+                mention.event_type, mention.sub_event_type, mention.confidence = host.event_type, host.sub_event_type, 0.3
+                mention.trigger, mention.borrowed_type = mention.trigger or host.trigger, True
+            elif host is not None:
                 _fill_same_kind(mention.figures, host.figures)
                 host.figures.extend(mention.figures)
                 if host.claimant is None and mention.claimant is not None:
@@ -188,10 +196,11 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                 # typer knows ("Gang members attacked ... on Sunday, killing at least 20"): people
                 # killed or wounded by someone, which is all the typer can call an attack.
                 implied = [("Violence against civilians", "Attack")]
-            if not implied:
-                continue  # a toll with no event named anywhere near it: nothing to file it under
-            mention.event_type, mention.sub_event_type = implied[0]
-            mention.confidence = 0.3
+            if mention.sub_event_type == "none":
+                if not implied:
+                    continue  # a toll with no event named anywhere near it: nothing to file it under
+                mention.event_type, mention.sub_event_type = implied[0]
+                mention.confidence = 0.3
         if index in places:
             kept_places[len(kept)] = places[index]
         elif scene is not None and scene[0] == mention.paragraph and not mention.background:
@@ -211,8 +220,19 @@ def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_pl
     if host_index is None:
         return False
     host = kept[host_index]
-    host.extra_sentences.append(mention.sentence)
     new = places.get(index)
+    if mention.place_list is not None and mention.place_list[1] > 0:
+        # "The attack in X and Y ...": the event told again at each place of the list, one event
+        # per place (place_lists).
+        if new is not None:
+            kept_places[len(kept)] = new
+        kept.append(replace(host, sentence=mention.sentence, trigger=mention.trigger, place=mention.place, figures=[],
+                            actors=list(host.actors), extra_sentences=[], place_fallbacks=list(mention.place_fallbacks),
+                            anaphoric=None, cause=None, place_list=mention.place_list, borrowed_type=True))
+        return True
+    if mention.place_list is not None:
+        host.place_list = mention.place_list
+    host.extra_sentences.append(mention.sentence)
     current = kept_places.get(host_index)
     if new is None:
         return True
@@ -294,9 +314,7 @@ def _claimant_seat(mentions: list[EventMention], context: tuple[str, ...]) -> Lo
 
 def _build_event(event_id, group, places, default_place, article, statements, context, previous_place=None, previous_region=None) -> Event:
     mentions = [m for _, m in group]
-    typed = [m for m in mentions if m.sub_event_type != "none"] or mentions
-    # The report that opened the event names it; later ones referring back ("the attack") do not retype it.
-    lead = typed[0]
+    lead = lead_mention(mentions)
     # The most precise place any report gives ("kidnapped in Kenya" then "in the Dadaab complex").
     located = [places[i] for i, _ in group if i in places]
     # (a province before the country when both are as wide: "North Kivu" before "eastern Congo";
@@ -349,6 +367,12 @@ def _build_event(event_id, group, places, default_place, article, statements, co
             event.claimants.append(claimant)
         for actor in mention.actors:
             _add_actor(event.actors, actor, context, event.event_type)
+    order = escalation()
+    if event.sub_event_type in order[2:] and any(f.kind == "killed" and not f.background for f in event.figures):
+        # People killed at a demonstration whose demonstrators were not violent: lethal force was
+        # used on them (ACLED's Excessive force against protesters; iq-nasiriyah-bridge-*,
+        # sd-khartoum-sit-in-*, us-charlottesville-car-plows-*).
+        event.sub_event_type = order[1]
     return event
 
 
