@@ -20,6 +20,10 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _TEASER_END_WORDS = 60  # a unit this long is article text again, not a teaser blurb
+# Debris lines are short: a unit longer than this is a paragraph that happens to end with a
+# copyright notice or start with "Share", and stays (a merged "... All rights reserved." line
+# cost whole paragraphs of agency copy).
+_DEBRIS_MAX_WORDS = 40
 
 
 _WIRE_DATELINE = re.compile(
@@ -41,6 +45,8 @@ def _words(text: str) -> int:
 
 
 def _debris_reason(text: str) -> str | None:
+    if _words(text) > _DEBRIS_MAX_WORDS:
+        return None
     patterns = line_patterns()
     for reason in ("widget", "footer", "subscribe", "comment_form"):
         if patterns[reason].match(text):
@@ -56,8 +62,9 @@ def _looks_like_heading(text: str) -> bool:
     return 1 <= _words(text) <= 14 and not text.endswith(_TERMINAL) and not text.endswith(",")
 
 
-def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | None]:
-    """Returns the judged units, the original outlet named on a source line, and a date line."""
+def judge_units(units: list[Unit], teaser_runs: bool = True) -> tuple[list[_Judged], str | None, str | None]:
+    """Returns the judged units, the original outlet named on a source line, and a date line.
+    With `teaser_runs`, a teaser marker ("Related News") removes the short units after it too."""
     patterns = line_patterns()
     judged: list[_Judged] = []
     source: str | None = None
@@ -86,7 +93,7 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
             in_teaser = True
             judged.append(_Judged(unit, "removed", "teaser"))
             continue
-        if in_teaser and _words(text) < _TEASER_END_WORDS:
+        if in_teaser and teaser_runs and _words(text) < _TEASER_END_WORDS:
             judged.append(_Judged(unit, "removed", "teaser"))
             continue
         in_teaser = False
