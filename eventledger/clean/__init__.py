@@ -20,7 +20,7 @@ def clean(raw: RawDocument) -> CleanResult:
     metadata = None
     if raw.content_type == "html":
         parts = parse_html(raw.content)
-        judged, source, date_line = read_as_brief(*_judge(parts.units))
+        judged, source, date_line = read_as_brief(*_judge(parts.units, markup=True))
         metadata = _iso_day(parts.published)
         result = assemble(
             judged, source=source or parts.sitename, published=None,
@@ -41,12 +41,12 @@ def clean(raw: RawDocument) -> CleanResult:
     return result
 
 
-def _judge(units):
+def _judge(units, markup: bool = False):
     """`judge_units`, and again without teaser runs when those took every paragraph: a "Related
     News" line above the story is no reason to refuse the page."""
-    judged, source, date_line = judge_units(units)
+    judged, source, date_line = judge_units(units, markup=markup)
     if not any(item.kind == "body" for item in judged) and any(item.reason == "teaser" for item in judged):
-        rejudged = judge_units(units, teaser_runs=False)
+        rejudged = judge_units(units, teaser_runs=False, markup=markup)
         if any(item.kind == "body" for item in rejudged[0]):
             return rejudged
     return judged, source, date_line

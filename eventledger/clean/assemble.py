@@ -24,6 +24,7 @@ _TEASER_END_WORDS = 60  # a unit this long is article text again, not a teaser b
 # copyright notice or start with "Share", and stays (a merged "... All rights reserved." line
 # cost whole paragraphs of agency copy).
 _DEBRIS_MAX_WORDS = 40
+_TITLE_MAX_WORDS = 30  # a first line longer than this, ending a sentence, is a paragraph, not a headline
 
 
 _WIRE_DATELINE = re.compile(
@@ -48,7 +49,7 @@ def _debris_reason(text: str) -> str | None:
     if _words(text) > _DEBRIS_MAX_WORDS:
         return None
     patterns = line_patterns()
-    for reason in ("widget", "footer", "subscribe", "comment_form"):
+    for reason in ("widget", "footer", "subscribe", "comment_form", "teaser"):
         if patterns[reason].match(text):
             return reason
     return None
@@ -62,26 +63,31 @@ def _looks_like_heading(text: str) -> bool:
     return 1 <= _words(text) <= 14 and not text.endswith(_TERMINAL) and not text.endswith(",")
 
 
-def judge_units(units: list[Unit], teaser_runs: bool = True) -> tuple[list[_Judged], str | None, str | None]:
+def judge_units(units: list[Unit], teaser_runs: bool = True, markup: bool = False) -> tuple[list[_Judged], str | None, str | None]:
     """Returns the judged units, the original outlet named on a source line, and a date line.
-    With `teaser_runs`, a teaser marker ("Related News") removes the short units after it too."""
+    With `teaser_runs`, a teaser marker ("Related News") removes the short units after it too.
+    `markup`: the units come from a page's markup, which says what is a caption; a line printed
+    twice in a row is then only a repeat, and only exact repeats of a paragraph are dropped (see
+    `_mark_duplicates`)."""
     patterns = line_patterns()
     judged: list[_Judged] = []
     source: str | None = None
     date_line: str | None = None
-    in_teaser = False
+    in_teaser: str | bool = False  # the reason of a run of removed units (teaser, comment_form), or False
     n = len(units)
     bodies = 0  # body units judged so far (a running count: the loop stays linear)
     for index, unit in enumerate(units):
         text = unit.text
         debris = _debris_reason(text)
         if debris:
+            if patterns["comment_marker"].match(text):
+                in_teaser = "comment_form"  # readers' comments follow, to the end of the page
             judged.append(_Judged(unit, "removed", debris))
             continue
         if index and units[index - 1].text == text:
             # A line printed twice in a row is an image's alt text and caption, or a tag.
             judged.append(_Judged(unit, "removed", "duplicate"))
-            if judged[-2].kind in ("body", "heading"):
+            if judged[-2].kind in ("body", "heading") and not markup:
                 bodies -= judged[-2].kind == "body"
                 judged[-2].kind = "caption" if _words(text) > 3 else "removed"
                 judged[-2].reason = None if _words(text) > 3 else "widget"
@@ -90,11 +96,15 @@ def judge_units(units: list[Unit], teaser_runs: bool = True) -> tuple[list[_Judg
             judged.append(_Judged(unit, "removed", "byline"))
             continue
         if patterns["teaser_marker"].match(text):
-            in_teaser = True
+            in_teaser = "teaser"
             judged.append(_Judged(unit, "removed", "teaser"))
             continue
+        if patterns["comment_marker"].match(text):
+            in_teaser = "comment_form"  # readers' comments follow, to the end of the page
+            judged.append(_Judged(unit, "removed", "comment_form"))
+            continue
         if in_teaser and teaser_runs and _words(text) < _TEASER_END_WORDS:
-            judged.append(_Judged(unit, "removed", "teaser"))
+            judged.append(_Judged(unit, "removed", in_teaser))
             continue
         in_teaser = False
         match = patterns["source_line"].match(text)
@@ -125,7 +135,7 @@ def judge_units(units: list[Unit], teaser_runs: bool = True) -> tuple[list[_Judg
         judged.append(_Judged(unit, kind))
         bodies += kind == "body"
     _assign_title_and_headings(judged)
-    _mark_duplicates(judged)
+    _mark_duplicates(judged, near=not markup)
     return judged, source, date_line
 
 
@@ -138,10 +148,12 @@ def _assign_title_and_headings(judged: list[_Judged]) -> None:
         title = titled[0]
         for extra in titled[1:]:
             extra.kind = "heading"
+    elif _words(content[0].unit.text) > _TITLE_MAX_WORDS and content[0].unit.text.endswith(_TERMINAL):
+        title = None  # the text starts with its first paragraph: no headline came with it
     else:
         title = content[0]
         title.kind = "title"
-    after = content[content.index(title) + 1 :]
+    after = content[content.index(title) + 1 :] if title is not None else content
     # A standfirst is a short lead directly under the title, before the first full paragraph.
     # Plain text gives no markup, so only a lead written as a deck (no closing full stop) counts.
     if len(after) >= 2 and after[0].kind == "body" and _words(after[0].unit.text) <= 45 \
@@ -160,9 +172,9 @@ def _assign_title_and_headings(judged: list[_Judged]) -> None:
         item.kind, item.reason = "removed", "teaser"
 
 
-def _mark_duplicates(judged: list[_Judged]) -> None:
-    """A body paragraph that repeats an earlier one (exactly or nearly) is removed as a duplicate."""
-    index = DuplicateIndex()
+def _mark_duplicates(judged: list[_Judged], near: bool = True) -> None:
+    """A body paragraph that repeats an earlier one (exactly or, with `near`, nearly) is removed as a duplicate."""
+    index = DuplicateIndex(near=near)
     for item in judged:
         if item.kind != "body" or _words(item.unit.text) < _DUPLICATE_MIN_WORDS:
             continue

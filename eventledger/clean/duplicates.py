@@ -51,9 +51,10 @@ class DuplicateIndex:
     """The kept paragraphs of one page. `repeats(text)` says whether `text` repeats one of them
     and, when it does not, keeps it."""
 
-    __slots__ = ("_exact", "_sorted", "_texts", "_words", "_postings")
+    __slots__ = ("_exact", "_sorted", "_texts", "_words", "_postings", "_near_too")
 
-    def __init__(self) -> None:
+    def __init__(self, near: bool = True) -> None:
+        self._near_too = near  # False: exact repeats (after normalising) only
         self._exact: set[str] = set()
         self._sorted: set[str] = set()  # the same words in another order (token_sort_ratio 100)
         self._texts: list[str] = []
@@ -65,7 +66,7 @@ class DuplicateIndex:
         tokens = norm.split()
         if norm in self._exact:
             return True
-        short = len(norm) <= FUZZY_MAX_CHARS
+        short = self._near_too and len(norm) <= FUZZY_MAX_CHARS
         if short:
             if " ".join(sorted(tokens)) in self._sorted:
                 return True
