@@ -17,15 +17,17 @@ text starts with it); Readability's and the scraped pages' gold leave it out (`-
 `--no-title` to choose). Pages eventledger refuses ("nothing but boilerplate") count as empty.
 
 Scraped text (`--collection scraped`): `eval/cleaning/scraped.jsonl` marks which lines of the
-project's scraped news pages (`eval/news/articles`) are article body; the cleaner runs on the
-whole scraped text, and "keep everything" is printed beside it as the baseline.
+project's scraped news pages (`eval/news/articles`) are article body (`eval/cleaning/README.md`);
+the cleaner runs on the whole scraped text, and "keep everything" is printed beside it as the
+baseline. Its split is fixed in the file: `dev` pages were looked at while developing the
+cleaner, `heldout` pages were marked after the cleaner was frozen.
 
 Metric: words (lower-cased `\\w+` tokens) as a bag. Per page, precision is the share of the
 words kept that are in the gold text (counted with multiplicity), recall the share of the gold
 words kept, F1 their harmonic mean; the figures are means over pages (P, R and F1 each averaged).
 An empty output scores P = R = F1 = 0 against a non-empty gold text, and 1 against an empty one.
 
-`--split` takes a fixed half of each collection by a hash of the page id: `dev` is the half
+`--split` takes a fixed half of each HTML collection by a hash of the page id: `dev` is the half
 looked at while developing, `heldout` the half only reported."""
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Page:
     content: str  # the page's HTML, or a scraped text
     gold: str
     content_type: str = "html"
+    split: str | None = None  # dev or heldout; None: by a hash of the id
 
 
 @dataclass(slots=True)
@@ -170,7 +173,8 @@ def read_html_collection(folder: Path) -> Iterator[Page]:
 
 
 def read_scraped(folder: Path, articles: Path = NEWS_ARTICLES) -> Iterator[Page]:
-    """Scraped pages and their body lines from `scraped.jsonl`: {"id", "source", "body": [line numbers]}.
+    """Scraped pages and their body lines from `scraped.jsonl`: {"id", "source", "split", "body":
+    [line numbers, from 1]}.
     `source` names a text under `articles` (the news corpus) or, when it starts with `tests/`, a
     file of the repository's test fixtures."""
     index = folder / "scraped.jsonl"
@@ -184,7 +188,7 @@ def read_scraped(folder: Path, articles: Path = NEWS_ARTICLES) -> Iterator[Page]
             text = path.read_text("utf-8")
             lines = text.splitlines()
             gold = "\n".join(lines[n - 1] for n in record["body"])
-            yield Page(record["id"], text, gold, content_type="text")
+            yield Page(record["id"], text, gold, content_type="text", split=record.get("split"))
 
 
 def pages_of(collection: str, path: Path | None) -> Iterator[Page]:
@@ -243,7 +247,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    pages = [p for p in pages_of(args.collection, args.path) if args.split == "all" or split_of(p.id) == args.split]
+    pages = [p for p in pages_of(args.collection, args.path)
+             if args.split == "all" or (p.split or split_of(p.id)) == args.split]
     if args.limit:
         pages = pages[: args.limit]
     systems = TEXT_SYSTEMS if args.collection == "scraped" else HTML_SYSTEMS
