@@ -24,6 +24,8 @@ _TEASER_END_WORDS = 60  # a unit this long is article text again, not a teaser b
 # copyright notice or start with "Share", and stays (a merged "... All rights reserved." line
 # cost whole paragraphs of agency copy).
 _DEBRIS_MAX_WORDS = 40
+_NOTICE = re.compile(r"(?<=[.!?\"”’])\s+\(?(?:©|\(c\)|copyright\b)", re.I)  # a copyright notice after a sentence
+_NOTICE_AFTER_WORDS = 15  # words of text before it that make the unit a paragraph, not a footer
 _TITLE_MAX_WORDS = 30  # a first line longer than this, ending a sentence, is a paragraph, not a headline
 
 
@@ -78,6 +80,12 @@ def judge_units(units: list[Unit], teaser_runs: bool = True, markup: bool = Fals
     bodies = 0  # body units judged so far (a running count: the loop stays linear)
     for index, unit in enumerate(units):
         text = unit.text
+        notice = _NOTICE.search(text)
+        if notice and _words(text[: notice.start()]) >= _NOTICE_AFTER_WORDS:
+            # "... killed 14 people. Copyright 2024 AP. All rights reserved.": the paragraph stays
+            judged.append(_Judged(Unit(text[notice.start():].strip()), "removed", "footer"))
+            unit = Unit(text[: notice.start()].rstrip(), unit.hint)
+            text = unit.text
         debris = _debris_reason(text)
         if debris:
             if patterns["comment_marker"].match(text):

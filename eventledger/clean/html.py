@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 
 from ..errors import InputError
 from ..records import Removed
-from .opinions import justext_texts, merge_blocks, readability_blocks
+from .opinions import Block, justext_texts, merge_blocks, readability_blocks
 from .units import Unit
 
 # Containers whose text trafilatura leaves out, and the reason we record for each.
@@ -49,7 +49,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)  # lxml refuses a str
 
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>", re.I)
-SWALLOWED_TITLE = 1000  # characters: a title this long took in the page after an unclosed <title>
+SWALLOWED_TITLE = 300  # characters: a title this long took in the page after an unclosed <title>
 
 
 def _parse(markup: str) -> etree._Element:
@@ -148,9 +148,11 @@ def _second_opinions(markup: str, units: list[Unit], captions: list[str]) -> lis
     text_units = [u for u in units if u.hint != "caption"]
     second = readability_blocks(markup)
     if not text_units:
-        if second:
-            return units + [Unit(b.text, "heading" if b.heading else "body") for b in second if b.text not in captions]
-        return units + [Unit(text, "body") for text in justext_texts(markup) if text not in captions]
+        # trafilatura found nothing: readability's blocks that jusText vouches for, else jusText's
+        # good paragraphs (a page of links has neither, and stays refused)
+        third = justext_texts(markup)
+        blocks = [b for at, b in merge_blocks([], second, lambda: third)] or [Block(t) for t in third]
+        return units + [Unit(b.text, "heading" if b.heading else "body") for b in blocks if b.text not in captions]
     kept = [u.text for u in units]
     added = [(at, block) for at, block in merge_blocks(kept, second, lambda: justext_texts(markup))
              if block.text not in captions]
