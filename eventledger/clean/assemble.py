@@ -183,9 +183,9 @@ def _assign_title_and_headings(judged: list[_Judged]) -> None:
         item.kind, item.reason = "removed", "teaser"
 
 
-def _mark_duplicates(judged: list[_Judged], near: bool = True) -> None:
-    """A body paragraph that repeats an earlier one (exactly or, with `near`, nearly) is removed as a duplicate."""
-    index = DuplicateIndex(near=near)
+def _mark_duplicates(judged: list[_Judged]) -> None:
+    """A body paragraph that repeats an earlier one (exactly or nearly) is removed as a duplicate."""
+    index = DuplicateIndex()
     for item in judged:
         if item.kind != "body" or _words(item.unit.text) < _DUPLICATE_MIN_WORDS:
             continue

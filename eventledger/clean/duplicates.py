@@ -51,10 +51,9 @@ class DuplicateIndex:
     """The kept paragraphs of one page. `repeats(text)` says whether `text` repeats one of them
     and, when it does not, keeps it."""
 
-    __slots__ = ("_exact", "_sorted", "_texts", "_words", "_postings", "_near_too")
+    __slots__ = ("_exact", "_sorted", "_texts", "_words", "_postings")
 
-    def __init__(self, near: bool = True) -> None:
-        self._near_too = near  # False: exact repeats (after normalising) only
+    def __init__(self) -> None:
         self._exact: set[str] = set()
         self._sorted: set[str] = set()  # the same words in another order (token_sort_ratio 100)
         self._texts: list[str] = []
@@ -66,7 +65,7 @@ class DuplicateIndex:
         tokens = norm.split()
         if norm in self._exact:
             return True
-        short = self._near_too and len(norm) <= FUZZY_MAX_CHARS
+        short = len(norm) <= FUZZY_MAX_CHARS
         if short:
             if " ".join(sorted(tokens)) in self._sorted:
                 return True
