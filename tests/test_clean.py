@@ -108,3 +108,43 @@ def test_wire_datelines_with_a_day_leave_the_text_and_name_the_agency():
         assert article.text.count("A missile attack") == 1
         assert opening.split(",")[0] not in article.text.split("\n", 1)[-1]  # the filing place is gone from the body
         assert article.original_source and article.original_source.startswith(("Reuters", "AP", "Associated"))
+
+
+LEAD = ("Gunmen killed at least nine people in an attack on a village in the north of the country on "
+        "Sunday night, a local official said on Monday, adding that several houses were set on fire.")
+SECOND = ("The official said the attackers arrived on motorcycles and fired on residents before "
+          "the army reached the village, and that the wounded were taken to hospital.")
+
+
+def test_a_scraped_text_that_starts_with_its_first_paragraph_has_no_title():
+    article = _clean_text(f"{LEAD}\n\n{SECOND}").article
+    assert article.title is None
+    assert [p.text for p in article.paragraphs] == [LEAD, SECOND]
+
+
+def test_readers_comments_after_a_comment_marker_are_removed():
+    page = "\n\n".join(["Nine killed in village attack", LEAD, SECOND, "No comments:", "Post a Comment",
+                        "Anonymous said...", "Great post, thanks for sharing this with us."])
+    result = _clean_text(page)
+    assert [p.text for p in result.article.paragraphs] == [LEAD, SECOND]
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["Great post, thanks for sharing this with us."] == "comment_form"
+
+
+def test_a_one_line_teaser_and_blog_furniture_are_removed():
+    page = "\n\n".join(["Nine killed in village attack", "Spread the love", LEAD,
+                        "ALSO READ: Five soldiers killed in an ambush near the border", SECOND,
+                        "Powered by Blogger."])
+    result = _clean_text(page)
+    assert [p.text for p in result.article.paragraphs] == [LEAD, SECOND]
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["ALSO READ: Five soldiers killed in an ambush near the border"] == "teaser"
+    assert reasons["Spread the love"] == reasons["Powered by Blogger."] == "widget"
+
+
+def test_a_caption_printed_twice_is_not_joined_into_a_paragraph():
+    caption = "President Robert Mugabe is seeking another five year term in office"
+    page = "\n\n".join(["Voting ends peacefully", LEAD, SECOND, f"{caption}\n{caption}"])
+    result = _clean_text(page)
+    assert f"{caption} {caption}" not in [p.text for p in result.article.paragraphs]
+    assert any(r.text == caption and r.reason == "duplicate" for r in result.removed)

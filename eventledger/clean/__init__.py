@@ -20,14 +20,14 @@ def clean(raw: RawDocument) -> CleanResult:
     metadata = None
     if raw.content_type == "html":
         parts = parse_html(raw.content)
-        judged, source, date_line = read_as_brief(*judge_units(parts.units))
+        judged, source, date_line = read_as_brief(*_judge(parts.units, markup=True))
         metadata = _iso_day(parts.published)
         result = assemble(
             judged, source=source or parts.sitename, published=None,
             url=raw.url or parts.url, outlet=raw.outlet or parts.sitename, extra_removed=parts.removed,
         )
     else:
-        judged, source, date_line = read_as_brief(*judge_units(split_units(raw.content)))
+        judged, source, date_line = read_as_brief(*_judge(split_units(raw.content)))
         result = assemble(judged, source=source, published=None, url=raw.url, outlet=raw.outlet)
     article = result.article
     article.published, article.published_source = _publication_date(raw, metadata, date_line, judged)
@@ -39,6 +39,17 @@ def clean(raw: RawDocument) -> CleanResult:
         article.language = "unknown"
         result.warnings.append(f"not English: only {score:.0%} common English words; extraction skipped")
     return result
+
+
+def _judge(units, markup: bool = False):
+    """`judge_units`, and again without teaser runs when those took every paragraph: a "Related
+    News" line above the story is no reason to refuse the page."""
+    judged, source, date_line = judge_units(units, markup=markup)
+    if not any(item.kind == "body" for item in judged) and any(item.reason == "teaser" for item in judged):
+        rejudged = judge_units(units, teaser_runs=False, markup=markup)
+        if any(item.kind == "body" for item in rejudged[0]):
+            return rejudged
+    return judged, source, date_line
 
 
 # Dates a document is given with that yield to a date the document carries itself: the default

@@ -12,7 +12,7 @@ from .duplicates import DuplicateIndex
 from .patterns import describe_outlet, line_patterns, outlet_names
 from .units import Unit
 
-_TERMINAL = tuple(".!?\"”’…")
+_TERMINAL = tuple(".!?\"”’…。！？」")  # with the full stops of Chinese and Japanese
 _BYLINE = re.compile(r"(?:by|written by|reporting by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|-]\s*[\w ]{2,40})?", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
@@ -20,6 +20,13 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _TEASER_END_WORDS = 60  # a unit this long is article text again, not a teaser blurb
+# Debris lines are short: a unit longer than this is a paragraph that happens to end with a
+# copyright notice or start with "Share", and stays (a merged "... All rights reserved." line
+# cost whole paragraphs of agency copy).
+_DEBRIS_MAX_WORDS = 40
+_NOTICE = re.compile(r"(?<=[.!?\"”’])\s+\(?(?:©|\(c\)|copyright\b)", re.I)  # a copyright notice after a sentence
+_NOTICE_AFTER_WORDS = 15  # words of text before it that make the unit a paragraph, not a footer
+_TITLE_MAX_WORDS = 30  # a first line longer than this, ending a sentence, is a paragraph, not a headline
 
 
 _WIRE_DATELINE = re.compile(
@@ -41,8 +48,10 @@ def _words(text: str) -> int:
 
 
 def _debris_reason(text: str) -> str | None:
+    if _words(text) > _DEBRIS_MAX_WORDS:
+        return None
     patterns = line_patterns()
-    for reason in ("widget", "footer", "subscribe", "comment_form"):
+    for reason in ("widget", "footer", "subscribe", "comment_form", "teaser"):
         if patterns[reason].match(text):
             return reason
     return None
@@ -56,25 +65,39 @@ def _looks_like_heading(text: str) -> bool:
     return 1 <= _words(text) <= 14 and not text.endswith(_TERMINAL) and not text.endswith(",")
 
 
-def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | None]:
-    """Returns the judged units, the original outlet named on a source line, and a date line."""
+def judge_units(units: list[Unit], teaser_runs: bool = True, markup: bool = False) -> tuple[list[_Judged], str | None, str | None]:
+    """Returns the judged units, the original outlet named on a source line, and a date line.
+    With `teaser_runs`, a teaser marker ("Related News") removes the short units after it too.
+    `markup`: the units come from a page's markup, which says what is a caption; a line printed
+    twice in a row is then only a repeat, and a paragraph repeated further down stays, as the page
+    shows it (scraped text loses its exact and near repeats, `_mark_duplicates`: there they are
+    debris of the scraping; on the HTML collections dropping them changed F1 by 0.001 at most,
+    and a repeated report still makes one event)."""
     patterns = line_patterns()
     judged: list[_Judged] = []
     source: str | None = None
     date_line: str | None = None
-    in_teaser = False
+    in_teaser: str | bool = False  # the reason of a run of removed units (teaser, comment_form), or False
     n = len(units)
     bodies = 0  # body units judged so far (a running count: the loop stays linear)
     for index, unit in enumerate(units):
         text = unit.text
+        notice = _NOTICE.search(text)
+        if notice and _words(text[: notice.start()]) >= _NOTICE_AFTER_WORDS:
+            # "... killed 14 people. Copyright 2024 AP. All rights reserved.": the paragraph stays
+            judged.append(_Judged(Unit(text[notice.start():].strip()), "removed", "footer"))
+            unit = Unit(text[: notice.start()].rstrip(), unit.hint)
+            text = unit.text
         debris = _debris_reason(text)
         if debris:
+            if patterns["comment_marker"].match(text):
+                in_teaser = "comment_form"  # readers' comments follow, to the end of the page
             judged.append(_Judged(unit, "removed", debris))
             continue
         if index and units[index - 1].text == text:
             # A line printed twice in a row is an image's alt text and caption, or a tag.
             judged.append(_Judged(unit, "removed", "duplicate"))
-            if judged[-2].kind in ("body", "heading"):
+            if judged[-2].kind in ("body", "heading") and not markup:
                 bodies -= judged[-2].kind == "body"
                 judged[-2].kind = "caption" if _words(text) > 3 else "removed"
                 judged[-2].reason = None if _words(text) > 3 else "widget"
@@ -83,11 +106,15 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
             judged.append(_Judged(unit, "removed", "byline"))
             continue
         if patterns["teaser_marker"].match(text):
-            in_teaser = True
+            in_teaser = "teaser"
             judged.append(_Judged(unit, "removed", "teaser"))
             continue
-        if in_teaser and _words(text) < _TEASER_END_WORDS:
-            judged.append(_Judged(unit, "removed", "teaser"))
+        if patterns["comment_marker"].match(text):
+            in_teaser = "comment_form"  # readers' comments follow, to the end of the page
+            judged.append(_Judged(unit, "removed", "comment_form"))
+            continue
+        if in_teaser and teaser_runs and _words(text) < _TEASER_END_WORDS:
+            judged.append(_Judged(unit, "removed", in_teaser))
             continue
         in_teaser = False
         match = patterns["source_line"].match(text)
@@ -118,7 +145,8 @@ def judge_units(units: list[Unit]) -> tuple[list[_Judged], str | None, str | Non
         judged.append(_Judged(unit, kind))
         bodies += kind == "body"
     _assign_title_and_headings(judged)
-    _mark_duplicates(judged)
+    if not markup:
+        _mark_duplicates(judged)
     return judged, source, date_line
 
 
@@ -131,10 +159,12 @@ def _assign_title_and_headings(judged: list[_Judged]) -> None:
         title = titled[0]
         for extra in titled[1:]:
             extra.kind = "heading"
+    elif _words(content[0].unit.text) > _TITLE_MAX_WORDS and content[0].unit.text.endswith(_TERMINAL):
+        title = None  # the text starts with its first paragraph: no headline came with it
     else:
         title = content[0]
         title.kind = "title"
-    after = content[content.index(title) + 1 :]
+    after = content[content.index(title) + 1 :] if title is not None else content
     # A standfirst is a short lead directly under the title, before the first full paragraph.
     # Plain text gives no markup, so only a lead written as a deck (no closing full stop) counts.
     if len(after) >= 2 and after[0].kind == "body" and _words(after[0].unit.text) <= 45 \

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .assemble import _Judged
 
 BRIEF_UNITS = 4  # a brief has a headline and a few lines; a page has many more
-_TERMINAL = tuple(".!?\"”’…)")
+_TERMINAL = tuple(".!?\"”’…)。！？」")
 # Units the page judgement set aside as structure, not as debris: they are text of a brief.
 _STRUCTURE = ("title", "standfirst", "heading", "caption", "body")
 _SET_ASIDE = ("teaser",)  # headline-like lines after the last paragraph, on a page: links

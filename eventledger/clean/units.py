@@ -17,14 +17,15 @@ class Unit:
 
 def split_units(text: str) -> list[Unit]:
     """Blocks are separated by blank lines. Inside a block, lines of a hard-wrapped paragraph
-    are joined; otherwise each line is its own unit (scraped pages put one element a line)."""
+    are joined (never a line printed twice: a caption and its alt text); otherwise each line is
+    its own unit (scraped pages put one element a line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     units: list[Unit] = []
     for block in _BLANK.split(text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if not lines:
             continue
-        if len(lines) > 1 and _hard_wrapped(lines):
+        if len(lines) > 1 and len(set(lines)) == len(lines) and _hard_wrapped(lines):
             units.append(Unit(" ".join(lines)))
         else:
             units.extend(Unit(line) for line in lines)

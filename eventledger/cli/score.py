@@ -15,6 +15,7 @@ SCORERS = {
     "articles": "eventledger.score.articles",  # whole articles against the annotated news corpus (eval/news)
     "gold": "eventledger.score.gold",  # check gold annotation files against the guide's schema and their articles
     "agreement": "eventledger.score.agreement",  # agreement between two annotators, per layer
+    "cleaning": "eventledger.score.cleaning",  # article body against cleaning benchmarks, beside trafilatura
 }
 
 

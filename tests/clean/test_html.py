@@ -1,0 +1,80 @@
+"""HTML pages that used to come back as "no article" or lose paragraphs, written for the test."""
+
+from __future__ import annotations
+
+from eventledger.clean import clean
+from eventledger.ingest.decode import to_raw_document
+
+PARAGRAPHS = [
+    "Gunmen attacked a village market near Koumbri on Sunday morning and killed at least fourteen "
+    "people, a local official told reporters by telephone, adding that many shops were burned.",
+    "Residents said the attackers arrived on motorcycles shortly after dawn and fired on traders "
+    "and customers before setting fire to stalls and a nearby grain store in the centre.",
+    "The army said in a statement that troops were sent to the area and were searching the bush "
+    "around the village for the attackers, who fled towards the border with Mali.",
+    "No group has claimed the attack, the latest in a region where armed groups have killed "
+    "hundreds of civilians and forced thousands of families from their homes this year.",
+]
+
+
+def _clean(markup: str):
+    return clean(to_raw_document(markup, content_type="html"))
+
+
+def _body(result) -> list[str]:
+    return [p.text for p in result.article.paragraphs if p.kind == "body"]
+
+
+def _story(head: str = "<title>Market attack kills 14</title>", before: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Market attack kills 14</h1>{before}{paragraphs}</article></body></html>")
+
+
+def test_a_page_that_declares_its_encoding_in_an_xml_declaration_is_read():
+    result = _clean('<?xml version="1.0" encoding="utf-8"?>\n' + _story())
+    assert _body(result) == PARAGRAPHS
+
+
+def test_a_title_left_open_does_not_swallow_the_page():
+    # `</titlevalue="true" -->` closes nothing: the parser reads the whole page as the title
+    result = _clean(_story(head='<title id="t">Market attack kills 14</titlevalue="true" -->'))
+    assert _body(result) == PARAGRAPHS
+
+
+def test_a_related_news_line_above_the_story_does_not_take_the_story_with_it():
+    before = "<p>Related News</p><p>Filed under: Africa</p>"
+    result = _clean(_story(before=before))
+    assert PARAGRAPHS[0] in _body(result)
+
+
+def test_a_paragraph_ending_in_a_copyright_notice_is_kept_without_it():
+    notice = "Copyright 2024 The Associated Press. All rights reserved."
+    markup = _story().replace(PARAGRAPHS[3], f"{PARAGRAPHS[3]} {notice}")
+    result = _clean(markup)
+    assert PARAGRAPHS[3] in _body(result)
+    assert any(r.reason == "footer" and r.text == notice for r in result.removed)
+
+
+def test_a_short_copyright_line_is_still_footer():
+    markup = _story().replace("</article>", "<p>Copyright 2024 The Associated Press. All rights reserved.</p></article>")
+    result = _clean(markup)
+    assert "Copyright 2024 The Associated Press. All rights reserved." not in _body(result)
+
+
+def test_a_story_in_a_layout_table_keeps_every_row():
+    rows = "".join(f"<tr><td>{p}</td></tr>" for p in PARAGRAPHS)
+    markup = (f"<html><head><title>Market attack kills 14</title></head><body>"
+              f"<table><tr><td><a href='/'>Home</a></td></tr>{rows}</table></body></html>")
+    body = " ".join(_body(_clean(markup)))
+    for paragraph in PARAGRAPHS:
+        assert paragraph in body
+
+
+def test_a_paragraph_the_page_repeats_stays():
+    changed = PARAGRAPHS[0].replace("fourteen", "fifteen")
+    markup = _story().replace("</article>", f"<p>{changed}</p><p>{PARAGRAPHS[1]}</p></article>")
+    result = _clean(markup)
+    assert changed in _body(result)
+    assert _body(result).count(PARAGRAPHS[1]) == 2  # the page shows it twice; a repeated report makes one event
+    assert not any(r.reason == "duplicate" for r in result.removed)
