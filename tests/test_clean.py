@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventledger.clean import clean
 from eventledger.ingest.decode import to_raw_document
 
@@ -119,6 +121,23 @@ SECOND = ("The official said the attackers arrived on motorcycles and fired on r
 def test_a_scraped_text_that_starts_with_its_first_paragraph_has_no_title():
     article = _clean_text(f"{LEAD}\n\n{SECOND}").article
     assert article.title is None
+    assert [p.text for p in article.paragraphs] == [LEAD, SECOND]
+
+
+@pytest.mark.parametrize("lead", [
+    "Bandits, on Thursday, killed 12 villagers and seven policemen in an attack on a farming community.",
+    "The army has announced the death of 11 soldiers following an attack on a military detachment in the east.",
+])
+def test_a_first_line_that_ends_a_sentence_is_the_first_paragraph_not_a_headline(lead):
+    article = _clean_text(f"{lead}\n\n{SECOND}").article
+    assert article.title is None
+    assert [p.text for p in article.paragraphs] == [lead, SECOND]
+
+
+def test_a_headline_without_a_full_stop_stays_the_title():
+    title = "Bandits kill 12 villagers and seven policemen in attack on farming community"
+    article = _clean_text(f"{title}\n\n{LEAD}\n\n{SECOND}").article
+    assert article.title == title
     assert [p.text for p in article.paragraphs] == [LEAD, SECOND]
 
 

@@ -58,6 +58,10 @@ def test_a_published_line_in_scraped_text_dates_the_article():
     # A dateline's day is the report's, not the event's.
     ("GOMA, March 14 (Reuters) - Rebels shelled the camp on Tuesday, aid workers said.", "2024-03-12", "day"),
     ("Gunmen raided the village at the weekend, killing five.", "2024-03-09", "week"),
+    # A calendar date opening the text, bare or labelled, is the page's date: the sentence's own day wins.
+    ("March 14, 2024 - Dozens were killed in an air strike that hit a bus in the north on Tuesday.", "2024-03-12", "day"),
+    ("date 2024-03-14 Security forces yesterday opened fire on protesters, killing ten.", "2024-03-13", "day"),
+    ("date 2024-03-14 Security forces opened fire on protesters, killing ten.", "2024-03-14", "said"),
 ])
 def test_the_day_something_was_said_is_not_the_event_day(sentence, date, precision):
     found = find_date(sentence, PUBLISHED)

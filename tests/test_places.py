@@ -238,3 +238,27 @@ def test_a_place_with_an_empty_path_to_its_event_does_not_crash():
              "Stories million with to civilians. weekly Air doctor. Pakistan, after killed same Zabul called Afghan "
              "reports. News targeted senior the U.S..")
     assert extract("A title here\n\n" + salad).article.paragraphs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The church posted an appeal in English on its Facebook page after the blast in Negombo.", "English"),
+    ("The group claimed the bombing in Kunduz in a statement written in Arabic.", "Arabic"),
+    ("The video, narrated in Russian, showed the strike on the depot in Mykolaiv.", "Russian"),
+])
+def test_a_language_or_a_people_is_never_a_place(nlp, text, name):
+    spans = [s.text for s in place_spans(nlp(text))]
+    assert name not in spans
+    assert any(place in spans for place in ("Negombo", "Kunduz", "Mykolaiv"))
+
+
+def test_a_saints_name_in_the_possessive_is_a_church_not_a_town_abroad(nlp):
+    doc = nlp("At least 160 people injured in the St Anthony's blast were taken to the hospital in Colombo.")
+    spans = [s.text for s in place_spans(doc)]
+    assert "St Anthony" not in spans and "Colombo" in spans
+    doc = nlp("Police said the fire at St. Sebastian's on Sunday killed two worshippers in Katuwapitiya.")
+    assert not any(s.text.startswith("St") for s in place_spans(doc))
+
+
+def test_a_town_whose_name_holds_the_possessive_stays_a_place(nlp):
+    doc = nlp("Protesters marched through St. John's on Saturday.")
+    assert any(s.text.startswith("St. John") for s in place_spans(doc))

@@ -21,7 +21,7 @@ from .places import find_event_place, is_government_metonym, place_spans, refere
 from .quotes import attribute_quotations
 from .speaker_context import name_described_sources
 from .settings import setting_names
-from .reporting import doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state
+from .reporting import agreement_made, doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
 from .typing import classify_many
@@ -133,6 +133,8 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
                if not _in_quotes(f.start, quotes) or not _HYPOTHETICAL.search(_quote_around(sent.text, f.start, quotes))]
     if kind.sub_event_type == "none" and not figures:
         return _refinement(sent, doc)
+    if kind.sub_event_type == "Agreement" and not figures and not agreement_made(sent.text):
+        return None  # an agreement named (talks, a truce in force, a proposal), not made
     trigger = kind.trigger
     # "accused soldiers of raping at least 21 women": an accusation that counts the acts reports them
     counted_accusation = trigger is not None and _in_quotes(trigger.start, list(disputed)) \

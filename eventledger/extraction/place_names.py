@@ -47,13 +47,51 @@ def place_spans(doc: Doc) -> list[Span]:
         span = doc[start:end]
         if lone_direction(span):
             continue  # "East" in "between East and West Berlin": the named place is "West Berlin"
+        if saints_building(span):
+            continue
         capital = end < len(doc) and doc[end].lower_ == "capital" and country_code(span.text) is not None
+        if not capital and (ent.label_ == "LANGUAGE" or names_people_or_language(span.text)):
+            continue  # "a post in English", "Russian shelling": a language or a people, not a place
         if ent.label_ not in PLACE_ENTS and not capital and not looks_like_place(span, ent.label_):
             continue  # but "the Sudanese capital" is a place: the gazetteer reads it as Khartoum
         if end < len(doc) and doc[end].lower_ in suffixes:
             span = doc[start:end + 1]
         out.append(span)
     return out
+
+
+def names_people_or_language(text: str) -> bool:
+    """'English', 'Arabic', 'Russian', 'Sri Lankan': the name of a people or a language (a
+    demonym of `gazetteer/demonyms.csv` or a word of the cues' `language_names`), which the
+    gazetteer would read as its country or as a namesake town ("in English": English, Indiana)."""
+    from ..resolve.gazetteer import key
+
+    folded = key(text)
+    return folded in _people_and_languages() or folded.endswith("s") and folded[:-1] in _people_and_languages()
+
+
+@lru_cache(maxsize=1)
+def _people_and_languages() -> frozenset[str]:
+    from ..data import shipped_rows, user_rows
+    from ..resolve.gazetteer import country_name, country_of, key
+
+    rows = shipped_rows("gazetteer/demonyms.csv") + user_rows("gazetteer/demonyms.csv")
+    words = [row["demonym"] for row in rows] + list(place_cues()["language_names"])
+    # a people's name that is its country's name too is a place ("Kuwait" if it were listed)
+    return frozenset(key(w) for w in words if key(w) != key(country_name(country_of(w)) or ""))
+
+
+def saints_building(span: Span) -> bool:
+    """"St Anthony's", "St. Sebastian's": a saint's name in the possessive names a church, a
+    shrine or a school ("the blast at St Anthony's"), not the town of that name abroad (Saint
+    Anthony, Minnesota), unless the gazetteer knows the possessive form itself ("St. John's")."""
+    from ..resolve.gazetteer import is_known_place
+
+    doc = span.doc
+    first = span[0].lower_.rstrip(".")
+    if first not in ("st", "saint", "ste", "sainte") or span.end >= len(doc) or doc[span.end].tag_ != "POS":
+        return False
+    return not is_known_place(span.text + doc[span.end].text)
 
 
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",

@@ -5,6 +5,7 @@ Vocabulary: `eventledger/data/events/article_rules.toml` [sentence]."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..data import shipped_toml
@@ -14,6 +15,19 @@ from ..data import shipped_toml
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, set[str]]:
     return {key: set(words) for key, words in shipped_toml("events/article_rules.toml")["sentence"].items()}
+
+
+@lru_cache(maxsize=1)
+def _agreement_made() -> re.Pattern[str]:
+    patterns = shipped_toml("events/article_rules.toml")["agreement"]["made"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def agreement_made(sentence: str) -> bool:
+    """Whether the sentence says an agreement was made (reached, signed, agreed, declared, taken
+    effect, a swap carried out), not only named ("peace talks in Qatar", "an existing truce",
+    "under the ceasefire agreement"): an agreement named, not made, reports no event."""
+    return _agreement_made().search(sentence) is not None
 
 
 def reports_no_event(doc, trigger_i: int) -> bool:

@@ -192,8 +192,8 @@ def _scale(report: dict[str, Any], point) -> str:
         return "country"
     if point is None:
         return "region"
-    if feature == "region" or (precision is not None and int(precision) >= 3):
-        return "region"
+    if feature in ("region", "unlocated") or (precision is not None and int(precision) >= 3):
+        return "region"  # (a village the gazetteer lacks stands at its area's point: no town's)
     return "town"
 
 

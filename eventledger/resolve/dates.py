@@ -57,6 +57,12 @@ _SAID_AFTER = re.compile(
 # "KYIV, March 14 (Reuters) -": the dateline, the day of the report.
 _DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .’'-]+(?:,\s*[A-Z][\w .’'-]+)?,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([\w .]+\)\s*)?[-—–]")
+# "August 10, 2018 - Dozens of children ... were killed ... on Thursday", "date 2021-04-04 Myanmar
+# security forces yesterday opened fire": a calendar date that opens the text, bare or labelled,
+# and runs straight on into it (a dash, or the next word capitalised) is the page's date, the day
+# of the report: like a day something was said, it dates the event only when nothing else does.
+_OPENING_BEFORE = re.compile(r"^\s*(?:(?:date|dated|posted|published|updated)(?:\s+on)?\s*:?\s*)?$", re.I)
+_OPENING_AFTER = re.compile(r"^(?:\s*[-—–|]|\s+[A-Z])")
 
 
 def find_date(sentence: str, published: str | None) -> DateMention | None:
@@ -73,7 +79,10 @@ def find_date(sentence: str, published: str | None) -> DateMention | None:
                 start = match.start() + match.group(0).index(text)
                 if _DATELINE_BEFORE.match(sentence[:start]) and _DATELINE_AFTER.match(sentence[start + len(text):]):
                     continue
-                if _SAID_BEFORE.search(sentence[:start]) or (start < 4 and _SAID_AFTER.match(sentence[start + len(text):])):
+                opening = any(c.isdigit() for c in text) and _OPENING_BEFORE.match(sentence[:start]) \
+                    and _OPENING_AFTER.match(sentence[start + len(text):])
+                if opening or _SAID_BEFORE.search(sentence[:start]) \
+                        or (start < 4 and _SAID_AFTER.match(sentence[start + len(text):])):
                     said = said or DateMention(resolved, "said", start, start + len(text), text)
                     continue
                 return DateMention(resolved, precision, start, start + len(text), text)

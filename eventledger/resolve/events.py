@@ -10,12 +10,13 @@ from dataclasses import replace
 from datetime import date
 
 from ..extraction.figures import SAME_KIND
-from ..extraction.mentions import EventMention, FigureFound, SettingName
+from ..extraction.mentions import EventMention, FigureFound, PlaceFound, SettingName
+from ..extraction.place_names import place_cues
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .capitals import government_of
-from .country import story_country
-from .event_rules import escalation, toll_kinds
+from .country import is_demonym, story_country
+from .event_rules import escalation, names_landmark, toll_kinds
 from .gazetteer import Division, country_of, geocode, named_divisions
 from .grouping import VIOLENT, group_mentions, lead_mention, other_day, place_key
 from .setting import setting_fits, story_setting
@@ -40,6 +41,7 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
     if setting is not None and setting.admin1 and (setting.country_code, setting.admin1) not in divisions:
         divisions += ((setting.country_code, setting.admin1),)  # a story of Arequipa is a story of its province
     places = _geocode_places(mentions, context, divisions)
+    villages = _unknown_villages(mentions, places, context, divisions)
     default_place = _dominant_place(places)
     levels = {(name.start, name.end): name.level for name in settings}
     mentions, places = _attach_untyped(mentions, places)
@@ -73,6 +75,10 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         elif event.location is None and country_place is not None and not event.background \
                 and country.fits(named, context):
             event.location = replace(country_place)  # reported without its place, in a story of one country
+        village = next((villages[i] for i, _ in group if i in villages), None)
+        if village is not None and event.location is not None and not event.background \
+                and (event.location.feature in ("country", "region") or (event.location.precision or 1) >= 2):
+            event.location = _unlocated(village, event.location)
         events.append(event)
     return events
 
@@ -275,6 +281,76 @@ def _geocode_places(mentions: list[EventMention], context: tuple[str, ...],
             out[index] = location
             break
     return out
+
+
+# Words after a village's name that are not part of it ("Zakuna village", "the Kango community").
+_VILLAGE_WORDS = frozenset({"village", "villages", "town", "community", "settlement", "hamlet", "locality", "area"})
+
+
+def _unknown_villages(mentions: list[EventMention], places: dict[int, Location], context: tuple[str, ...],
+                      story: tuple[Division, ...]) -> dict[int, PlaceFound]:
+    """The event places the gazetteer does not know, by mention: a village named as the event's
+    place ("gunmen killed the people in Zakuna village", "stormed a military post in the remote
+    village of Sunke") is still where it happened, though it cannot be put on the map."""
+    out: dict[int, PlaceFound] = {}
+    for index, mention in enumerate(mentions):
+        place = mention.place
+        if place is None or mention.place_list is not None or mention.background or place.near:
+            continue
+        if index in places and places[index].evidence is not None \
+                and (places[index].evidence.start, places[index].evidence.end) == (place.start, place.end):
+            continue  # the gazetteer placed the name itself
+        if geocode(place.text, context_countries=context, story_divisions=story) is not None:
+            continue
+        name = _village_name(place.text)
+        if name and _called_a_settlement(mention.sentence.text if mention.sentence else "", place, mention):
+            start = place.start + place.text.index(name)
+            out[index] = PlaceFound(name, start, start + len(name))
+    return out
+
+
+def _called_a_settlement(sentence: str, place: PlaceFound, mention: EventMention) -> bool:
+    """Whether the text calls the name a settlement: "Zakuna village", "the village of Sunke", "the
+    Koutougou military outpost" (`settlement_nouns` of `data/places/cues.toml`); a name it does not
+    call one may be anything the parser took for a place (a person, a bill, a holiday)."""
+    nouns = place_cues()["settlement_nouns"]
+    offset = mention.sentence.start if mention.sentence is not None else 0
+    before = sentence[:max(0, place.start - offset)].lower().split()
+    after = sentence[max(0, place.end - offset):].lower().replace(",", " , ").split()
+    own = place.text.lower().split()
+    if own and own[-1] in nouns:
+        return True
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in nouns:
+        return True
+    return any(word in nouns for word in after[:2]) and not any(names_landmark(word) for word in after[:2])
+
+
+def _village_name(text: str) -> str | None:
+    """The name of a place the gazetteer lacks, as the text writes it, when it reads as a place's
+    name: capitalised words, not an acronym, a landmark, a people or a country's government."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _VILLAGE_WORDS:
+        words = words[:-1]
+    if not words or len(words) > 4 or not words[0][:1].isupper():
+        return None
+    name = " ".join(words)
+    if (name.isupper() and len(name.replace(".", "")) <= 5) or names_landmark(name) or is_demonym(name) \
+            or country_of(name) or government_of(name) is not None or any(ch.isdigit() for ch in name):
+        return None
+    return name
+
+
+def _unlocated(village: PlaceFound, area: Location) -> Location:
+    """A village the gazetteer lacks, in the area the report or the story gives: its name as the
+    text writes it, the area's country, province and point. ACLED's precision 2 when the area is a
+    province or a town near it, 3 when only the country is known."""
+    return Location(
+        name=village.text, mention=village.text, country=area.country, country_code=area.country_code,
+        admin1=area.admin1 if area.feature != "country" else None, lat=area.lat, lon=area.lon,
+        precision=3 if area.feature == "country" else 2, feature="unlocated", geonameid=None,
+        evidence=Evidence(village.start, village.end, village.text))
 
 
 def _dominant_place(places: dict[int, Location]) -> Location | None:
