@@ -21,7 +21,7 @@ from .places import find_event_place, is_government_metonym, place_spans, refere
 from .quotes import attribute_quotations
 from .speaker_context import name_described_sources
 from .settings import setting_names
-from .reporting import agreement_made, doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state
+from .reporting import agreement_made, doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state, told_as_history
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
 from .typing import classify_many
@@ -216,6 +216,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         or (mention.figures and all(f.background for f in mention.figures))
         or (mention.date is None and not mention.figures and tells_a_state(doc, trigger_i))
         or (mention.date is None and previous_background and follows_on(doc))
+        or ((mention.date is None or mention.date_precision not in ("day", "said")) and told_as_history(doc, trigger_i))
     )
     for anaphor in _ANAPHOR.finditer(sent.text):
         # The sentence refers back to an event already reported when its own event word is the

@@ -23,6 +23,36 @@ def _agreement_made() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
+@lru_cache(maxsize=1)
+def _history() -> tuple[re.Pattern[str], frozenset[str]]:
+    table = shipped_toml("events/article_rules.toml")["history"]
+    return re.compile("|".join(f"(?:{p})" for p in table["spans"]), re.I), frozenset(table["verdicts"])
+
+
+def told_as_history(doc, trigger_i: int | None) -> bool:
+    """The sentence tells the story's history, not its news: it is told over a span of time ("in
+    recent months", "over the years", "since the start of the war"), it gives a court's verdict or
+    a trial on the act ("was sentenced ... for detonating two bombs"), or the act describes who
+    someone is, in the present ("gangs who kidnap for ransom", "a group that is fighting to ...")."""
+    spans, verdicts = _history()
+    if spans.search(doc.text):
+        return True
+    if trigger_i is None:
+        return False
+    token = doc[trigger_i]
+    if any(t.lemma_.lower() in verdicts and t.i < trigger_i for t in doc):
+        return True
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(3):  # the trigger's clause: its verb, or the verb its noun hangs on
+        if verb.dep_ == "relcl" and (verb.tag_ in ("VBP", "VBZ")
+                                    or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children)):
+            return True
+        if verb.dep_ not in ("xcomp", "conj", "dobj") or verb.head == verb:
+            break
+        verb = verb.head
+    return False
+
+
 def agreement_made(sentence: str) -> bool:
     """Whether the sentence says an agreement was made (reached, signed, agreed, declared, taken
     effect, a swap carried out), not only named ("peace talks in Qatar", "an existing truce",
