@@ -632,7 +632,8 @@ class MergeScore:
 
 def score_merge(items: list[tuple[GoldArticle, Extraction, str]]) -> MergeScore:
     """Store the extractions in a fresh ledger, merge, and compare the ledger's events with the gold
-    clusters: pairwise precision and recall over gold events of different articles."""
+    clusters: pairwise precision and recall over gold events of different articles (a story kept
+    in two forms, text and HTML, under one URL, is one article)."""
     from ..ledger import Ledger
 
     ms = MergeScore()
@@ -642,7 +643,7 @@ def score_merge(items: list[tuple[GoldArticle, Extraction, str]]) -> MergeScore:
         matches = match_events(gold.events, reported, result.article.text, level="event_type")
         for gi, want in enumerate(gold.events):
             si = matches.get(gi)
-            located.append((gold.name, want, want.cluster, doc_id, reported[si].id if si is not None else None))
+            located.append((gold.url or gold.name, want, want.cluster, doc_id, reported[si].id if si is not None else None))
     if not any(c for _, _, c, _, _ in located):
         return ms
     with tempfile.TemporaryDirectory() as tmp:
@@ -662,7 +663,7 @@ def score_merge(items: list[tuple[GoldArticle, Extraction, str]]) -> MergeScore:
     for i, (name_a, _, cluster_a, doc_a, local_a) in enumerate(located):
         for name_b, _, cluster_b, doc_b, local_b in located[i + 1:]:
             if name_a == name_b:
-                continue
+                continue  # one article (or one story in two forms, text and HTML: the same URL)
             same_gold = cluster_a is not None and cluster_a == cluster_b
             ea = ledger_event.get((doc_a, local_a)) if local_a else None
             eb = ledger_event.get((doc_b, local_b)) if local_b else None

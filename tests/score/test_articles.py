@@ -164,3 +164,14 @@ def test_undated_runs_never_date_events_by_the_clock():
     total, _ = evaluate(seed, merge=False, per_article=False, undated=True)
     assert "date: taken from the machine's clock" not in total.errors
     assert not total.traps  # the 2020 war's toll stays background without a publication date
+
+
+def test_one_story_kept_as_text_and_as_html_is_one_article_for_the_merge():
+    from eventledger.score.articles import evaluate, load_corpus
+
+    forms = [g for g in load_corpus("train") if g.name.startswith("us-st-paul-rnc-protest-2008-voa")]
+    if len(forms) != 2:
+        pytest.skip("the St Paul story's two forms are not in the corpus")
+    assert forms[0].url == forms[1].url
+    _, merged = evaluate(forms, merge=True, per_article=False)
+    assert merged.pairs_merged == 0  # the ledger joins the two forms, which is no merge of two outlets' reports
