@@ -31,7 +31,7 @@ def _history() -> tuple[re.Pattern[str], frozenset[str]]:
 
 def told_as_history(doc, trigger_i: int | None) -> bool:
     """The sentence tells the story's history, not its news: it is told over a span of time ("in
-    recent months", "over the years", "since the start of the war"), it gives a court's verdict or
+    recent months", "over the years", "throughout 2021"), it gives a court's verdict or
     a trial on the act ("was sentenced ... for detonating two bombs"), or the act describes who
     someone is, in the present ("gangs who kidnap for ransom", "a group that is fighting to ...")."""
     spans, verdicts = _history()
