@@ -1,4 +1,4 @@
-"""Statement patterns met in the round-5 articles, on sentences written for the test: resolves
+"""Statement patterns met in news, on sentences written for the test: resolves
 conditioned on what others do, threats in the passive, second speech acts the parser hangs inside
 the reported clause or on a participle, quoted sources, described groups, translated spellings."""
 

@@ -1,4 +1,4 @@
-"""Statement patterns met in the round-6 articles, on sentences written for the test: a speaker's
+"""Statement patterns met in news, on sentences written for the test: a speaker's
 own act named inside the quotation, a second act after a parenthetical "he said", documents
 issued in someone's name, a surname that is also a capital, "the agency" for the group last heard
 from, and cue words for refusals, wants, pursuit threats and material support."""

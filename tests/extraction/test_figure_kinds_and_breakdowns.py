@@ -1,5 +1,7 @@
-"""Figures and their claimants in shapes met on the round-6 articles, each on a short sentence or
-story written for this test: the pipeline must count and attribute them as an analyst would."""
+"""Figures and their claimants in shapes met in news (people a hospital treated, the treating
+doctor, one of the victims who died, children among the wounded, counts listed after a toll), each
+on a short sentence or story written for this test: the pipeline must count and attribute them as
+an analyst would."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Round-4 patterns of news writing (figures, their claimants, background totals), each on a short
+"""Patterns of news writing: who a statement or a count belongs to (two subjects, a statement
+issued by someone, "according to", a described source named later), what kind a count is (buried,
+a lost limb, passers-by), and running or standing totals that are background, each on a short
 story written for this test."""
 
 from __future__ import annotations

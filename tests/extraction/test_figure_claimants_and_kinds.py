@@ -1,5 +1,7 @@
-"""Figures and their claimants in shapes met on the round-5 articles, each on a short story
-written for this test: the pipeline must count and attribute them as an analyst would."""
+"""Figures and their claimants in shapes met in news (apposed names, state media quoting an
+official, two sources in one sentence, martyred soldiers, abducted or arrested, numbers that count
+nobody), each on a short story written for this test: the pipeline must count and attribute them as
+an analyst would."""
 
 from __future__ import annotations
 
