@@ -63,22 +63,22 @@ def place_spans(doc: Doc) -> list[Span]:
 def names_people_or_language(text: str) -> bool:
     """'English', 'Arabic', 'Russian', 'Sri Lankan': the name of a people or a language (a
     demonym of `gazetteer/demonyms.csv` or a word of the cues' `language_names`), which the
-    gazetteer would read as its country or as a namesake town ("in English": English, Indiana)."""
-    from ..resolve.gazetteer import key
+    gazetteer would read as its country or as a namesake town ("in English": English, Indiana).
+    A people's name that is its country's name too is a place ("New Zealand")."""
+    from ..resolve.gazetteer import country_name, country_of, is_demonym, key
 
     folded = key(text)
-    return folded in _people_and_languages() or folded.endswith("s") and folded[:-1] in _people_and_languages()
+    if folded == key(country_name(country_of(text)) or ""):
+        return False
+    languages = _languages()
+    return is_demonym(text) or folded in languages or (folded.endswith("s") and folded[:-1] in languages)
 
 
 @lru_cache(maxsize=1)
-def _people_and_languages() -> frozenset[str]:
-    from ..data import shipped_rows, user_rows
-    from ..resolve.gazetteer import country_name, country_of, key
+def _languages() -> frozenset[str]:
+    from ..resolve.gazetteer import key
 
-    rows = shipped_rows("gazetteer/demonyms.csv") + user_rows("gazetteer/demonyms.csv")
-    words = [row["demonym"] for row in rows] + list(place_cues()["language_names"])
-    # a people's name that is its country's name too is a place ("Kuwait" if it were listed)
-    return frozenset(key(w) for w in words if key(w) != key(country_name(country_of(w)) or ""))
+    return frozenset(key(word) for word in place_cues()["language_names"])
 
 
 def saints_building(span: Span) -> bool:

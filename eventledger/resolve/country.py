@@ -26,16 +26,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Iterable
 
-from ..data import shipped_rows, user_rows
 from ..extraction.mentions import SettingName
 from ..language import sentences
 from ..records import Article, Evidence, Location
 from .dates import reference_year, year_of
 from .event_rules import names_landmark
-from .gazetteer import country_name, country_of, geocode, key
+from .gazetteer import country_name, country_of, geocode, is_demonym
 
 MIN_VOTES = 1
 DEMONYM_VOTE = 0.5  # "Russian shelling of Mykolaiv": a demonym also names who acts, from elsewhere
@@ -107,17 +105,6 @@ def country_names(text: str) -> list[tuple[str, Evidence]]:
                 size = 0
         i += size or 1
     return out
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    rows = shipped_rows("gazetteer/demonyms.csv") + user_rows("gazetteer/demonyms.csv")
-    return frozenset(k for row in rows for k in (key(row["demonym"]), key(row["demonym"]) + "s"))
-
-
-def is_demonym(phrase: str) -> bool:
-    """'Russian', 'Kenyans': a people's name, which also names who acts ("Russian shelling")."""
-    return key(phrase) in _demonyms()
 
 
 def story_country(article: Article, settings: Iterable[SettingName], places: Iterable[Location],

@@ -15,7 +15,7 @@ from ..extraction.place_names import place_cues
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .actors import normalize, same_name
 from .capitals import government_of
-from .country import is_demonym, story_country
+from .country import story_country
 from .event_rules import escalation, names_landmark, toll_kinds
 from .gazetteer import Division, country_of, geocode, named_divisions
 from .grouping import VIOLENT, group_mentions, lead_mention, other_day, place_key
@@ -303,18 +303,18 @@ def _unknown_villages(mentions: list[EventMention], places: dict[int, Location],
         if geocode(place.text, context_countries=context, story_divisions=story) is not None:
             continue
         name = _village_name(place.text)
-        if name and _called_a_settlement(mention.sentence.text if mention.sentence else "", place, mention):
+        if name and _called_a_settlement(mention, place):
             start = place.start + place.text.index(name)
             out[index] = PlaceFound(name, start, start + len(name))
     return out
 
 
-def _called_a_settlement(sentence: str, place: PlaceFound, mention: EventMention) -> bool:
+def _called_a_settlement(mention: EventMention, place: PlaceFound) -> bool:
     """Whether the text calls the name a settlement: "Zakuna village", "the village of Sunke", "the
     Koutougou military outpost" (`settlement_nouns` of `data/places/cues.toml`); a name it does not
     call one may be anything the parser took for a place (a person, a bill, a holiday)."""
     nouns = place_cues()["settlement_nouns"]
-    offset = mention.sentence.start if mention.sentence is not None else 0
+    sentence, offset = mention.sentence.text, mention.sentence.start
     before = sentence[:max(0, place.start - offset)].lower().split()
     after = sentence[max(0, place.end - offset):].lower().replace(",", " , ").split()
     own = place.text.lower().split()
@@ -336,7 +336,7 @@ def _village_name(text: str) -> str | None:
     if not words or len(words) > 4 or not words[0][:1].isupper():
         return None
     name = " ".join(words)
-    if (name.isupper() and len(name.replace(".", "")) <= 5) or names_landmark(name) or is_demonym(name) \
+    if (name.isupper() and len(name.replace(".", "")) <= 5) or names_landmark(name) \
             or country_of(name) or government_of(name) is not None or any(ch.isdigit() for ch in name):
         return None
     return name

@@ -91,6 +91,16 @@ def _country_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(k for row in _data_rows("demonyms.csv") for k in (key(row["demonym"]), key(row["demonym"]) + "s"))
+
+
+def is_demonym(phrase: str) -> bool:
+    """'Russian', 'Kenyans': a people's name, which also names who acts ("Russian shelling")."""
+    return key(phrase) in _demonyms()
+
+
 def country_of(word: str) -> str | None:
     """ISO code of a country name or demonym ('Azerbaijan', 'Azerbaijani' -> 'AZ')."""
     return _country_names().get(key(word)) if word else None
