@@ -201,6 +201,17 @@ def _read_upto(stream, limit: int) -> tuple[bytes, bool]:
     return (data[:limit], True) if len(data) > limit else (data, False)
 
 
+def _read_record_file(path: Path, limits: Limits, refusal: str) -> tuple[bytes, DocResult | None]:
+    """A file read whole as one record: its bytes, or its head and a `too_large` refusal when it
+    is over the record limit (`refusal` says what is not read, with `{limit}` for the limit)."""
+    with _open_binary(path, limits) as handle:
+        data, more = _read_upto(handle, limits.record_bytes)
+    if more:
+        return data, _error(str(path), data[:KEEP_BYTES], "too_large",
+                            f"{path}: " + refusal.format(limit=megabytes(limits.record_bytes)))
+    return data, None
+
+
 def _lines(handle: io.TextIOBase, limit: int) -> Iterator[tuple[str, bool]]:
     """(line, complete) pairs; a line over `limit` characters comes as its first `limit`
     characters with complete=False, and the rest of it is skipped without being kept."""
@@ -273,12 +284,9 @@ def read_jsonl(path: Path, limits: Limits | None = None) -> Iterator[DocResult]:
 
 
 def read_json(path: Path, limits: Limits | None = None) -> Iterator[DocResult]:
-    limits = limits or Limits()
-    with _open_binary(path, limits) as handle:
-        data, more = _read_upto(handle, limits.record_bytes)
-    if more:
-        yield _error(str(path), data[:KEEP_BYTES], "too_large",
-                     f"{path}: a JSON file over {megabytes(limits.record_bytes)} is not read whole; write it as JSONL")
+    data, refused = _read_record_file(path, limits or Limits(), "a JSON file over {limit} is not read whole; write it as JSONL")
+    if refused is not None:
+        yield refused
         return
     try:
         loaded = json.loads(data.decode("utf-8-sig"))
@@ -350,12 +358,9 @@ def read_feed(path: Path, data: bytes | None = None, limits: Limits | None = Non
     import feedparser
 
     if data is None:
-        limits = limits or Limits()
-        with _open_binary(path, limits) as handle:
-            data, more = _read_upto(handle, limits.record_bytes)
-        if more:
-            yield _error(str(path), data[:KEEP_BYTES], "too_large",
-                         f"{path}: a feed over {megabytes(limits.record_bytes)} is not read")
+        data, refused = _read_record_file(path, limits or Limits(), "a feed over {limit} is not read")
+        if refused is not None:
+            yield refused
             return
     parsed = feedparser.parse(io.BytesIO(data))  # bytes in a stream: never fetched from the network
     outlet = (parsed.get("feed") or {}).get("title")
