@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .records import DocResult, RawDocument
-from .store import db
+from .store import db, export
 from .store.flatten import flatten, report_id
 from .store.merging import is_stale, remerge
 from .store.rows import result_to_row
@@ -828,10 +828,8 @@ class Ledger:
         """Write the events matching `filters` to `path`: "csv" (the events columns), "parquet",
         "geojson" (points with the event's properties) or "acled" (ACLED's columns, CSV).
         The format follows the extension when not given. Returns how many events were written."""
-        from .store.export import write
-
         with self._lock:
-            return write(self, Path(path), format, filters)
+            return export.write(self._con, self._export_rows(filters), Path(path), format)
 
     def _export_rows(self, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
         where, params = self._event_where(**filters)

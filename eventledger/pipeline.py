@@ -9,8 +9,8 @@ from .clean import clean
 from .errors import InputError
 from .extraction.analyse import analyse
 from .ingest.decode import to_raw_document
+from .knowledge.capitals import government_of
 from .records import DocResult, Extraction, RawDocument
-from .resolve.capitals import government_of
 from .resolve.events import resolve_events
 from .resolve.names import fold_statement_names
 

@@ -1,4 +1,4 @@
-"""Train the event-place ranker (`eventledger/extraction/place_ranker.py`) on the dev half of the
+"""Train the event-place ranker (`eventledger/extraction/places/ranker.py`) on the dev half of the
 event-location gold, and estimate how it generalises by k-fold cross-validation inside that half.
 
 The model is a conditional logit: for each gold sentence, a softmax over its options (no place, and
@@ -23,7 +23,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from eventledger.extraction import place_ranker  # noqa: E402
+from eventledger.extraction.places import ranker as place_ranker  # noqa: E402
 from eventledger.score.locations import DEFAULT_GOLD, Record, _token_at, load, select  # noqa: E402
 
 SUPPLEMENT = REPO / "eventledger/data/places/supplement.jsonl"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from eventledger.extraction.statements import SpeakerContext, find_statements
+from eventledger.knowledge.capitals import government_of
 from eventledger.language import load_model
 from eventledger.pipeline import extract
-from eventledger.resolve.capitals import government_of
 
 
 def run_story(body: str, published: str):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from eventledger.extraction.actors import find_actors
+from eventledger.knowledge.actors import normalize, place_may_act
 from eventledger.language import load_model
-from eventledger.resolve.actors import normalize, place_may_act
 
 
 @pytest.fixture(scope="module")

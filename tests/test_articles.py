@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from eventledger.knowledge.actors import same_name
 from eventledger.pipeline import extract
-from eventledger.resolve.actors import same_name
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.resolve.dates import find_date
+from eventledger.language.dates import find_date
 
 PUBLISHED = "2024-03-14"  # a Thursday
 
@@ -75,7 +75,7 @@ def test_a_fronted_day_on_the_event_itself_stays_the_event_day():
 
 
 def test_a_sentence_opening_with_a_year_is_anchored_to_it():
-    from eventledger.resolve.dates import year_of
+    from eventledger.language.dates import year_of
 
     assert year_of("In 2019 the militia burned the market.") == 2019
     assert year_of("Since 2015, the group has attacked convoys.") == 2015

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extraction.attribution import find_claimant
+from eventledger.extraction.discourse.attribution import find_claimant
 from eventledger.extraction.figures import find_figures
 from eventledger.language import load_model
 
@@ -226,7 +226,7 @@ def test_a_perfect_tense_count_over_this_year_is_background(nlp):
 
 
 def test_a_count_that_restates_the_one_before_has_the_same_kind(nlp):
-    from eventledger.extraction.figures import SAME_KIND
+    from eventledger.knowledge.figure_words import SAME_KIND
 
     [fig] = figures(nlp, "Organisers put the figure at 12,000.")
     assert fig[0] == SAME_KIND and fig[1] == 12000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventledger.resolve.gazetteer import geocode
+from eventledger.knowledge.gazetteer import geocode
 
 
 def _where(name, *context):
@@ -55,7 +55,7 @@ def test_camp_municipality_and_township_words_fall_away_but_village_does_not():
 
 
 def test_a_name_romanised_another_way_is_the_one_town_of_the_story_country_spelled_so():
-    from eventledger.resolve.gazetteer import spelling_key
+    from eventledger.knowledge.gazetteer import spelling_key
 
     assert spelling_key("Kyaukphyu") == spelling_key("Kyaukpyu")
     location = geocode("Kyaukphyu", context_countries=("MM",))  # GeoNames writes "Kyaukpyu"

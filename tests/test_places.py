@@ -139,7 +139,7 @@ def test_place_in_a_relative_clause_about_a_participant(nlp):
 
 
 def test_ranker_weights_match_its_features():
-    from eventledger.extraction import place_ranker
+    from eventledger.extraction.places import ranker as place_ranker
 
     weights = place_ranker.weights()
     assert weights is not None, "run scripts/train_place_ranker.py"

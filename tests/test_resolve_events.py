@@ -464,7 +464,7 @@ def test_an_unplaced_lead_dated_by_its_report_joins_the_violence_placed_the_day_
 
 
 def test_a_noun_in_an_urged_aim_and_a_negated_noun_report_nothing():
-    from eventledger.extraction.reporting import reports_no_event
+    from eventledger.extraction.discourse.reporting import reports_no_event
     from eventledger.language import load_model
 
     nlp = load_model()
@@ -477,7 +477,7 @@ def test_a_noun_in_an_urged_aim_and_a_negated_noun_report_nothing():
 
 
 def test_an_event_named_only_as_a_time_or_in_a_vow_reports_nothing():
-    from eventledger.extraction.reporting import reports_no_event
+    from eventledger.extraction.discourse.reporting import reports_no_event
     from eventledger.language import load_model
 
     nlp = load_model()

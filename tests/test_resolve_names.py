@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.resolve.actors import fold_variants, normalize, same_name
-from eventledger.resolve.gazetteer import country_of, geocode
+from eventledger.knowledge.actors import fold_variants, normalize, same_name
+from eventledger.knowledge.gazetteer import country_of, geocode
 
 
 @pytest.mark.parametrize("name, context, expected", [

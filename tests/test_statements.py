@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from stories import statements_of as _statements
 
 from eventledger.extraction.statements import SpeakerContext, find_statements
+from eventledger.knowledge.capitals import government_of
 from eventledger.language import load_model
-from eventledger.resolve.capitals import government_of
-from stories import statements_of as _statements
 
 
 @pytest.mark.parametrize("sentence, kind, speaker_word", [
@@ -193,7 +193,7 @@ def test_a_place_before_the_comma_is_not_the_speaker():
     speaker is the phrase after the comma. The parse is given here as the parser produced it."""
     from spacy.tokens import Doc
 
-    from eventledger.extraction.attribution import find_claimant
+    from eventledger.extraction.discourse.attribution import find_claimant
 
     words = ["Troops", "were", "attacked", "in", "Arauca", "province", "near", "the", "border", ",", "the", "army",
              "'s", "Eighth", "Division", "said", "."]

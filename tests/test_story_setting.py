@@ -4,7 +4,8 @@ nothing says otherwise (stories written for these tests; the towns are real, the
 from __future__ import annotations
 
 from stories import run_story
-from eventledger.resolve.gazetteer import geocode
+
+from eventledger.knowledge.gazetteer import geocode
 
 
 def _events(body: str, published: str = "2025-03-10"):

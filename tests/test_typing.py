@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from eventledger.cli import main as cli_main
-from eventledger.extraction.eventtype.taxonomy import taxonomy
 from eventledger.extraction.typing import EventKind, Trigger, classify, classify_many
+from eventledger.knowledge.taxonomy import taxonomy
 from eventledger.score import typing as score_typing
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "typing"

@@ -10,8 +10,8 @@ import sys
 
 PROBE = """
 import json
-from eventledger.resolve.actors import normalize
-from eventledger.resolve.gazetteer import geocode
+from eventledger.knowledge.actors import normalize
+from eventledger.knowledge.gazetteer import geocode
 loc = geocode("Pinga", ("CD",))
 actor = normalize("the Wazalendo militias")
 print(json.dumps({"place": loc and [loc.name, loc.country_code, loc.precision],

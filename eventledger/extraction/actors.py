@@ -15,20 +15,21 @@ Palestinian refugees). A city or region used as a place is never an actor; a cou
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import tomllib
 from spacy.tokens import Doc, Token
+
+from ..knowledge.actors import known_names, place_may_act, scene_place
+from ..knowledge.speech import saying_verbs
 
 # Verbs whose subject carries out the event named by their object ("Azerbaijan launched an operation").
 _LAUNCH = {"launch", "conduct", "carry", "begin", "start", "stage", "mount", "continue", "intensify", "escalate",
            "hold", "organize", "organise", "lead", "wage", "step", "resume", "undertake", "execute", "perpetrate",
            "open", "commit", "unleash", "fire", "plan", "attempt", "renew", "claim", "make"}
 # Verbs of reporting: their subject is a source, never an actor of the event.
-_SPEECH = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm", "accuse", "deny", "quote",
-           "describe", "call", "condemn", "blame", "warn", "note", "write", "believe", "think", "urge", "insist"}
 # Event words where "with X" names the other side ("clashed with police", "fighting with guerrillas").
 _WITH_OPPONENT = {"fight", "fighting", "clash", "clashes", "battle", "engage", "skirmish", "skirmishes",
                   "gunbattle", "firefight", "exchange", "confrontation", "confront", "scuffle", "brawl", "shootout",
@@ -66,8 +67,6 @@ def _actor_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """Lower-cased known actor names and aliases of one word ("Taliban", "Hezbollah", "ISIS")."""
-    from ..resolve.actors import known_names
-
     return frozenset(name for name in known_names() if " " not in name)
 
 
@@ -198,7 +197,7 @@ def _verb_actors(verb: Token, add, *, subjects: bool = True, objects: bool = Tru
     if subjects and passive and not any(c.dep_ == "agent" for c in verb.children):
         # "two soldiers were killed when militants ambushed their convoy": the doer of the clause
         for child in verb.children:
-            if child.dep_ == "advcl" and not _word_in(child, _SPEECH) and any(
+            if child.dep_ == "advcl" and not _word_in(child, saying_verbs()) and any(
                     m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as") for m in child.children):
                 if child.pos_ in ("NOUN", "PROPN"):  # the parser's "when [a device planted by X] detonated"
                     add(child, "actor1")
@@ -208,7 +207,7 @@ def _verb_actors(verb: Token, add, *, subjects: bool = True, objects: bool = Tru
     if objects:
         # "opened fire ..., killing one person": the victims of a following participle.
         for child in verb.children:
-            if child.dep_ in ("advcl", "xcomp", "conj") and child.pos_ == "VERB" and not _word_in(child, _SPEECH):
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.pos_ == "VERB" and not _word_in(child, saying_verbs()):
                 infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
                 if not any(c.dep_ == "nsubj" for c in child.children):
                     if _word_in(child, _GRIEVANCE):
@@ -314,16 +313,16 @@ def _governing_verb(trigger: Token) -> tuple[Token | None, str | None]:
     if head.i == token.i:
         return None, None
     if token.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if _word_in(head, _SPEECH) and token.dep_ != "dobj":
+        if _word_in(head, saying_verbs()) and token.dep_ != "dobj":
             return None, None
         return head, token.dep_
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "against", "at", "upon") \
-            and head.head.pos_ == "VERB" and not _word_in(head.head, _SPEECH):
+            and head.head.pos_ == "VERB" and not _word_in(head.head, saying_verbs()):
         return head.head, "target"
     if token.dep_ == "pobj" and head.dep_ in ("prep", "agent") and (head.lower_ in _CLAUSE_PREPS or head.lower_ in (
             "for", "into", "to") and _word_in(token, _GATHERING)):
         verb = head.head
-        if verb.pos_ == "VERB" and not _word_in(verb, _SPEECH):
+        if verb.pos_ == "VERB" and not _word_in(verb, saying_verbs()):
             return verb, "clause"
         if verb.dep_ == "dobj" and _word_in(verb, ("responsibility", "credit", "blame")):
             # "claimed responsibility for the attack" has "for", not a clause preposition
@@ -364,7 +363,7 @@ def _subject(verb: Token) -> Token | None:
             return token.head  # "..., a human rights group protested": the noun the clause hangs on
         if token.dep_ not in ("xcomp", "conj", "advcl") or token.head.i == token.i:
             return None
-        if _word_in(token.head, _SPEECH):
+        if _word_in(token.head, saying_verbs()):
             return None
         token = token.head
     return None
@@ -400,8 +399,6 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 
 
 def _names_a_place(token: Token) -> bool:
-    from ..resolve.actors import scene_place
-
     span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if span is None:  # a run of proper nouns: "Al - Tawwal"
         left, right = token.i, token.i
@@ -418,8 +415,6 @@ def _names_a_place(token: Token) -> bool:
 def _may_be_state(token: Token, role: str) -> bool:
     """A place-named token as an actor: a country (or a demonym) acting or acted on; a capital
     only as a doer ("Baku launched"), never a town or region where something happened."""
-    from ..resolve.actors import place_may_act
-
     span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     text = span.text if span is not None else token.text
     if token.dep_ in ("pobj",) and token.head.lower_ in ("in", "at", "near", "into", "from", "across", "outside",

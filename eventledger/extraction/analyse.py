@@ -7,23 +7,33 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.speech import saying_verbs
 from ..language import Sentence, parse_many, sentences, token_at
+from ..language.dates import find_date, month_only, past_period, reference_year, year_of
 from ..records import Article, Evidence, Statement
-from ..resolve.dates import find_date, month_only, past_period, reference_year, year_of
 from .actors import find_actors
-from .attribution import figure_claimant, find_claimant
-from .clauses import where_clause_report
+from .discourse.attribution import figure_claimant, find_claimant
+from .discourse.hedges import is_hedged
+from .discourse.reporting import (
+    agreement_made,
+    doers_subject,
+    follows_on,
+    known_cause,
+    names_doers,
+    reports_no_event,
+    tells_a_state,
+    told_as_history,
+)
 from .figures import find_figures
-from .hedges import is_hedged
-from .place_lists import split_by_place
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
 from .places import find_event_place, is_government_metonym, place_spans, reference_point
-from .quotes import attribute_quotations
-from .speaker_context import name_described_sources
-from .settings import setting_names
-from .reporting import agreement_made, doers_subject, follows_on, known_cause, names_doers, reports_no_event, tells_a_state, told_as_history
+from .places.clauses import where_clause_report
+from .places.lists import split_by_place
+from .places.settings import setting_names
 from .statements import PREFILTER as STATEMENT_HINT
 from .statements import SpeakerContext, find_statements, quote_spans
+from .statements.quotes import attribute_quotations
+from .statements.speakers import name_described_sources
 from .typing import classify_many
 
 _FIGURE_HINT = re.compile(
@@ -32,8 +42,6 @@ _FIGURE_HINT = re.compile(
     r"shot|murder|execut|behead)\w*",
     re.I,
 )
-# A sentence whose main verb is one of saying: its places are the speaker's, not the event's.
-_SPEECH_ROOTS = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "accuse", "deny"}
 # A sentence that opens on an event already reported, placed: "The operation in X ...".
 _LEAD_ANAPHOR = re.compile(r"^(?:\w+,?\s+){0,2}?(?:the|this|that)\s+(operation|offensive|attack|assault|strike|raid|"
                            r"clashes|fighting|bombing|explosion|blast|protests?|demonstrations?|rally|march)\s+(?:in|at|near|on)\s", re.I)
@@ -164,7 +172,8 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     if trigger_i is not None:
         place = find_event_place(doc, trigger_i)
         root = next((t.i for t in doc if t.dep_ == "ROOT"), trigger_i)
-        if place is None and root != trigger_i and doc[root].lemma_ not in _SPEECH_ROOTS:
+        # (a sentence whose main verb is one of saying: its places are the speaker's, not the event's)
+        if place is None and root != trigger_i and doc[root].lemma_ not in saying_verbs():
             place = find_event_place(doc, root)  # the typer's trigger may sit off the main clause
             for verb in (c for c in doc[root].children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"):
                 if place is not None:

@@ -52,7 +52,7 @@ class FigureFound(FigureCount):
     evidence: Evidence
     claimant: str | None = None
     claimant_evidence: Evidence | None = None
-    group: str = "total"  # who it counts (`figure_groups`): civilians, security_forces, ..., total
+    group: str = "total"  # who it counts (`figures/groups.py`): civilians, security_forces, ..., total
 
     @classmethod
     def of(cls, figure: FigureCount, evidence: Evidence) -> FigureFound:
@@ -90,7 +90,7 @@ class EventMention:
     # July was the worst in a decade. At least 43 people were killed ..."): date and precision.
     narrative_date: tuple[str, str] | None = None
     # One of the reports a sentence told at several places ("killed four in X and three in Y"):
-    # the sentence's start and this place's position among them (`place_lists`).
+    # the sentence's start and this place's position among them (`places/lists.py`).
     place_list: tuple[int, int] | None = None
     # Typed after the event it tells at another place of the list (a sentence with no event word of
     # its own: "The attack took place in X and Y", "17 were killed in X and ten in Y").

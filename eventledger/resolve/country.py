@@ -29,11 +29,11 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..extraction.mentions import SettingName
+from ..knowledge.gazetteer import country_name, country_of, geocode, is_demonym
+from ..knowledge.place_words import names_landmark
 from ..language import sentences
+from ..language.dates import reference_year, year_of
 from ..records import Article, Evidence, Location
-from .dates import reference_year, year_of
-from .event_rules import names_landmark
-from .gazetteer import country_name, country_of, geocode, is_demonym
 
 MIN_VOTES = 1
 DEMONYM_VOTE = 0.5  # "Russian shelling of Mykolaiv": a demonym also names who acts, from elsewhere

@@ -9,6 +9,7 @@ import re
 from anyascii import anyascii
 
 from ..data import shipped_toml
+from ..knowledge.figure_words import lexicon
 from ..records import Location
 
 
@@ -31,8 +32,6 @@ def escalation() -> tuple[str, ...]:
 def generic_word(trigger: str) -> bool:
     """Whether an event word says violence happened without saying its kind ("the attack",
     "was struck", "a blast", "militants were killed"; not "chemical attack")."""
-    from ..extraction.figures import lexicon
-
     rules = _grouping()["generic"]
     words = re.findall(r"[a-z]+", trigger.lower())
     if not words or words[-1] not in rules["words"]:
@@ -56,12 +55,6 @@ def tells_more_of(host_type: str, detail_type: str) -> bool:
     """Whether a detail of `detail_type` (no place, day or toll of its own) may tell more of the
     event of `host_type` just reported."""
     return detail_type == host_type or detail_type in _grouping()["details"].get(host_type, ())
-
-
-def names_landmark(name: str) -> bool:
-    """'Plaza San Martin', 'the Bolognesi bridge': a landmark inside a town, not a village."""
-    words = set(re.findall(r"[a-z]+", anyascii(name).lower()))
-    return bool(words & set(_grouping()["villages"]["landmark_words"]))
 
 
 def toll_kinds() -> frozenset[str]:

@@ -9,15 +9,15 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from ..extraction.figures import SAME_KIND
 from ..extraction.mentions import EventMention, FigureFound, PlaceFound, SettingName
-from ..extraction.place_names import place_cues
+from ..knowledge.actors import normalize, same_name
+from ..knowledge.capitals import government_of
+from ..knowledge.figure_words import SAME_KIND
+from ..knowledge.gazetteer import Division, country_of, geocode, named_divisions
+from ..knowledge.place_words import names_landmark, place_cues
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
-from .actors import normalize, same_name
-from .capitals import government_of
 from .country import story_country
-from .event_rules import escalation, names_landmark, toll_kinds
-from .gazetteer import Division, country_of, geocode, named_divisions
+from .event_rules import escalation, toll_kinds
 from .grouping import VIOLENT, group_mentions, lead_mention, other_day, place_key
 from .setting import setting_fits, story_setting
 
@@ -229,7 +229,7 @@ def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_pl
     new = places.get(index)
     if mention.place_list is not None and mention.place_list[1] > 0:
         # "The attack in X and Y ...": the event told again at each place of the list, one event
-        # per place (place_lists).
+        # per place (extraction/places/lists.py).
         if new is not None:
             kept_places[len(kept)] = new
         kept.append(replace(host, sentence=mention.sentence, trigger=mention.trigger, place=mention.place, figures=[],

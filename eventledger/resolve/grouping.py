@@ -12,8 +12,19 @@ import re
 from datetime import date
 
 from ..extraction.mentions import EventMention
+from ..knowledge.place_words import names_landmark
 from ..records import Location
-from .event_rules import consequence_hosts, escalation, generic_word, inside_region, names_another, names_landmark, stands_for_division, tells_flight, tells_more_of, updates_toll
+from .event_rules import (
+    consequence_hosts,
+    escalation,
+    generic_word,
+    inside_region,
+    names_another,
+    stands_for_division,
+    tells_flight,
+    tells_more_of,
+    updates_toll,
+)
 
 # A trigger that is only the casualty ("were killed", "rebels were killed"), not an event word.
 _CASUALTY_WORD = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|hurt)$", re.I)

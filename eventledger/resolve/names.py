@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..knowledge.actors import fold_variants, same_name
 from ..records import Statement
-from .actors import fold_variants, same_name
 
 
 def fold_statement_names(statements: list[Statement]) -> list[Statement]:

@@ -17,10 +17,10 @@ from dataclasses import replace
 from anyascii import anyascii
 
 from ..extraction.mentions import SettingName
+from ..knowledge.capitals import government_of
+from ..knowledge.gazetteer import Division, geocode
+from ..knowledge.place_words import names_landmark
 from ..records import Evidence, Location
-from .capitals import government_of
-from .event_rules import names_landmark
-from .gazetteer import Division, geocode
 
 MIN_MENTIONS = 2
 

@@ -110,7 +110,7 @@ class GoldArticle:
 
 
 def _type_of(sub: str) -> str | None:
-    from ..extraction.eventtype.taxonomy import taxonomy
+    from ..knowledge.taxonomy import taxonomy
 
     return taxonomy().type_of.get(sub)
 

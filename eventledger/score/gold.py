@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..extraction.eventtype.taxonomy import taxonomy
+from ..knowledge.taxonomy import taxonomy
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "eval" / "news"

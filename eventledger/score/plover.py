@@ -143,9 +143,9 @@ def is_place_target(text: str) -> bool:
     "in central Baghdad", "West Bank") and that is neither a country, a capital (often the
     government: "Moscow"), nor a known actor ("Hamas"). eventledger never makes an actor of a
     place named as the scene of an event, so these are reported apart."""
-    from ..resolve.actors import known_actor
-    from ..resolve.capitals import government_of
-    from ..resolve.gazetteer import country_of, geocode
+    from ..knowledge.actors import known_actor
+    from ..knowledge.capitals import government_of
+    from ..knowledge.gazetteer import country_of, geocode
 
     core = _PLACE_LEAD.sub("", text.strip())
     if not core or country_of(core) or government_of(core) or known_actor(core) is not None:

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..extraction.eventtype.taxonomy import taxonomy
+from ..knowledge.taxonomy import taxonomy
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_FILE = REPO.parent / "shared/data/case2021_task2/dev.tsv"

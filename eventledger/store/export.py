@@ -28,13 +28,10 @@ import csv
 import json
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from . import db
 from .schema import TABLES
-
-if TYPE_CHECKING:
-    from ..ledger import Ledger
 
 FORMATS = ("csv", "parquet", "geojson", "acled")
 ACLED_COLUMNS = [
@@ -104,45 +101,47 @@ def _enrich(con, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _batches(ledger: "Ledger", filters: dict[str, Any], size: int = 2000) -> Iterator[list[dict[str, Any]]]:
+def _batches(con, rows: Iterable[dict[str, Any]], size: int = 2000) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
-    for row in ledger._export_rows(filters):
+    for row in rows:
         batch.append(row)
         if len(batch) >= size:
-            yield _enrich(ledger._con, batch)
+            yield _enrich(con, batch)
             batch = []
     if batch:
-        yield _enrich(ledger._con, batch)
+        yield _enrich(con, batch)
 
 
-def _columns(ledger: "Ledger") -> list[str]:
-    names = [d[0] for d in ledger._con.execute("SELECT * EXCLUDE (search_text, block) FROM events LIMIT 0").description]
+def _columns(con) -> list[str]:
+    names = [d[0] for d in con.execute("SELECT * EXCLUDE (search_text, block) FROM events LIMIT 0").description]
     return names + [f"{k}_{x}" for k in _EXTRA_KINDS for x in ("low", "best", "high")] + ["figures", "report_ids"]
 
 
-def write(ledger: "Ledger", path: Path, fmt: str | None, filters: dict[str, Any]) -> int:
+def write(con, rows: Iterable[dict[str, Any]], path: Path, fmt: str | None) -> int:
+    """Write `rows` of the events table (read through the ledger database `con`, which also holds
+    their figures and reports) to `path` in format `fmt` (or the one its extension names)."""
     fmt = guess_format(path, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return {"csv": _csv, "parquet": _parquet, "geojson": _geojson, "acled": _acled}[fmt](ledger, path, filters)
+    return {"csv": _csv, "parquet": _parquet, "geojson": _geojson, "acled": _acled}[fmt](con, rows, path)
 
 
-def _csv(ledger, path: Path, filters) -> int:
-    columns = _columns(ledger)
+def _csv(con, rows, path: Path) -> int:
+    columns = _columns(con)
     n = 0
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        for batch in _batches(ledger, filters):
+        for batch in _batches(con, rows):
             writer.writerows(safe_row(row) for row in batch)
             n += len(batch)
     return n
 
 
-def _parquet(ledger, path: Path, filters) -> int:
+def _parquet(con, rows, path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = _columns(ledger)
+    columns = _columns(con)
     kinds = dict(TABLES["events"])
     fields = []
     for name in columns:
@@ -151,7 +150,7 @@ def _parquet(ledger, path: Path, filters) -> int:
     schema = pa.schema(fields)
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
-        for batch in _batches(ledger, filters):
+        for batch in _batches(con, rows):
             writer.write_table(pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in batch], schema=schema))
             n += len(batch)
         if n == 0:
@@ -159,12 +158,12 @@ def _parquet(ledger, path: Path, filters) -> int:
     return n
 
 
-def _geojson(ledger, path: Path, filters) -> int:
-    columns = _columns(ledger)
+def _geojson(con, rows, path: Path) -> int:
+    columns = _columns(con)
     n = 0
     with open(path, "w", encoding="utf-8") as handle:
         handle.write('{"type": "FeatureCollection", "features": [\n')
-        for batch in _batches(ledger, filters):
+        for batch in _batches(con, rows):
             for row in batch:
                 props = {c: row.get(c) for c in columns if c not in ("lat", "lon")}
                 for key in ("outlets", "actors", "claimants", "figures", "report_ids"):
@@ -235,13 +234,13 @@ def acled_row(row: dict[str, Any], stamp: int) -> dict[str, Any]:
     }
 
 
-def _acled(ledger, path: Path, filters) -> int:
+def _acled(con, rows, path: Path) -> int:
     stamp = int(time.time())
     n = 0
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
-        for batch in _batches(ledger, filters):
+        for batch in _batches(con, rows):
             for row in batch:
                 writer.writerow(safe_row(acled_row(row, stamp)))
                 n += 1

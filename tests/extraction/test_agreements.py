@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventledger.extraction.reporting import agreement_made
+from eventledger.extraction.discourse.reporting import agreement_made
 from eventledger.pipeline import extract
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventledger import extract
-from eventledger.extraction.figure_groups import GROUPS, vocabulary
+from eventledger.extraction.figures.groups import GROUPS, vocabulary
 
 
 @pytest.fixture(scope="module")

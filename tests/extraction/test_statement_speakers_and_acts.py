@@ -5,12 +5,12 @@ the reported clause or on a participle, quoted sources, described groups, transl
 from __future__ import annotations
 
 import pytest
-
-from eventledger.extraction.speech_acts import PREFILTER
-from eventledger.records import Statement
-from eventledger.resolve.names import fold_statement_names
 from stories import statement_kinds as _kinds
 from stories import statements_of as _statements
+
+from eventledger.extraction.discourse.speech_acts import PREFILTER
+from eventledger.records import Statement
+from eventledger.resolve.names import fold_statement_names
 
 
 @pytest.mark.parametrize("sentence, kind", [

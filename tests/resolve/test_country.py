@@ -85,7 +85,7 @@ def test_a_country_named_only_about_a_past_year_is_no_vote():
 def test_a_demonym_is_half_a_vote():
     # "Russian shelling of Mykolaiv": the shelling's side, not where the story is (Reuters, 2022)
     from eventledger.extraction.mentions import SettingName
-    from eventledger.resolve.gazetteer import geocode
+    from eventledger.knowledge.gazetteer import geocode
 
     text = "Report\n\nSeveral people were killed in Russian shelling of Mykolaiv on Monday, the governor said."
     article = _article(text, published="2022-08-29")

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from eventledger import extract
-from eventledger.resolve.dates import find_date, month_only, past_period, reference_year
+from eventledger.language.dates import find_date, month_only, past_period, reference_year
 
 
 @pytest.mark.parametrize("sentence", [
@@ -61,10 +61,10 @@ def test_a_past_war_toll_is_background_without_a_publication_date(undated_seed):
 def test_an_undated_folder_puts_no_past_war_among_the_news(tmp_path, seed_text):
     """`eventledger ingest` on a folder of plain text without dates: the 2020 toll is hidden with
     the background, and the sample's events are listed undated rather than as the oldest."""
-    from eventledger import Ledger
-
     import subprocess
     import sys
+
+    from eventledger import Ledger
 
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from eventledger.knowledge.gazetteer import geocode
 from eventledger.pipeline import extract
-from eventledger.resolve.gazetteer import geocode
 
 ARTICLES = Path(__file__).resolve().parents[2] / "eval" / "news" / "articles"
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...knowledge.taxonomy import taxonomy
 from .lexicon import find
 from .model import opinion
-from .rules import decide
-from .taxonomy import taxonomy
+from .rules import AGREEMENT_CUES, _waiting_crowd, decide, named_as_old
 
 __all__ = ["EventKind", "Trigger", "classify", "classify_many", "explain", "taxonomy"]
 
@@ -129,8 +129,6 @@ def _absorbed(rule_sub: str, model_sub: str) -> bool:
 def _unseen_protest(found, model_sub: str) -> bool:
     """The model does not turn an attack into a protest the rules saw no sign of ("troops opened
     fire on a crowd waiting for flour"): a crowd alone is not a demonstration."""
-    from .rules import _waiting_crowd
-
     if taxonomy().type_of[model_sub] not in ("Protests", "Riots"):
         return False
     if any(found.has(cue) for cue in ("protest", "protest_cs", "crowd_control", "riot", "protest_violent", "mob")):
@@ -142,8 +140,6 @@ def _named_agreement(found, model_sub: str) -> bool:
     """The model does not make an agreement of one the rules read as in force or years old
     ("killed him in violation of the ceasefire", "the 2016 peace deal ended the war"): it sees
     the word, not what it names."""
-    from .rules import AGREEMENT_CUES, named_as_old
-
     hits = [h for cue in AGREEMENT_CUES for h in found.get(cue)]
     return model_sub == "Agreement" and bool(hits) and all(named_as_old(found, h) for h in hits)
 

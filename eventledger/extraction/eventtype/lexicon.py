@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import tomllib
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .lexicon import find
+from .rules import _actor_side, _near
+
 BUCKETS = 1 << 16
 _TOKEN = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*|\d[\d,.]*")
 _FIRST = re.compile(r"(?:^|[.!?]\s+|[\"“(]\s*)$")
@@ -87,7 +90,6 @@ def features(text: str, found=None) -> list[int]:
             out.append(_hash("f:" + st))
     out += [_hash("b:" + a + " " + b) for a, b in zip(toks, toks[1:])]
     if found is None:
-        from .lexicon import find
         found = find(text)
     # the lexicon's cues as features: which kinds of trigger and context words the text has
     # (and whether in its first sentence), so that the model generalises with the lexicon
@@ -105,8 +107,6 @@ def _context(found) -> list[str]:
     """Trigger-context features, read as the precedence rules read them: who took a place (the
     subject of "captured", or "by ACTOR" after a passive), and whether an attack or a killing
     has an armed or a civilian target."""
-    from .rules import _actor_side, _near
-
     out = []
     for hit in found.get("capture") + found.get("capture_named"):
         out.append("side:" + (_actor_side(found, hit) or "?"))

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from ..language import token_at
-from .mentions import EventMention, PlaceFound
-from .place_names import excluded, place_spans
+from ...language import token_at
+from ..mentions import EventMention, PlaceFound
+from .names import excluded, is_government_metonym, place_spans
+from .ranker import find_event_place
 
 # How far before 'where' the place it refers to may end ("Y, about 15 kilometres away, where").
 _ANTECEDENT_WINDOW = 8
@@ -45,8 +46,6 @@ def where_clause_report(doc: Doc, sentence_start: int, mention: EventMention) ->
 
 def _reanchor(doc: Doc, sentence_start: int, mention: EventMention, clause: range) -> None:
     """Give the mention the word of its own toll outside the clause, and that word's place."""
-    from .places import find_event_place, is_government_metonym
-
     base = doc[0].idx
     outside = next((t for t in doc if t.i not in clause and t.pos_ == "VERB" and t.i < clause.start
                     and any(token_at(doc, f.evidence.start - sentence_start) in range(t.left_edge.i, t.right_edge.i + 1)

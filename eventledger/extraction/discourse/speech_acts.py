@@ -7,13 +7,10 @@ killed", "asked not to be named", "a strike blamed on the RSF"). The vocabulary 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge.speech import speech_acts
 from .speaker_phrases import agent_of, hung_subject
 
 _PREFILTER_WORDS = (
@@ -21,34 +18,6 @@ _PREFILTER_WORDS = (
     r"reject|refut|call(?:ed|s|ing)?\s+(?:on|for|upon)|call(?:ed|s)\b|urg|appeal|demand|insist|warn|threat|"
     r"support|back|welcom|endors|according to|wrote|writes|emphasi|stress|declar|describ|dismiss|vow)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SpeechActs:
-    verb_kind: dict[str, str]
-    phrasal: dict[str, str]
-    cues: tuple[tuple[str, re.Pattern[str]], ...]
-    group_nouns: frozenset[str]
-    anaphoric_nouns: frozenset[str] = frozenset()
-    document_nouns: frozenset[str] = frozenset()
-    quoting: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=1)
-def speech_acts() -> SpeechActs:
-    data = tomllib.loads(resources.files("eventledger.data").joinpath("statements/speech_acts.toml").read_text("utf-8"))
-    verb_kind: dict[str, str] = {}
-    for kind, verbs in data["verbs"].items():
-        for verb in verbs:
-            verb_kind.setdefault(verb, kind)  # the first, most specific kind wins
-    phrasal = {phrase: kind for kind, phrases in data["phrasal"].items() for phrase in phrases}
-    cues = tuple(
-        (kind, re.compile("|".join(patterns), re.I)) for kind, patterns in data["cues"].items()
-    )
-    return SpeechActs(verb_kind, phrasal, cues, frozenset(data["speakers"]["group_nouns"]),
-                      frozenset(data["speakers"].get("anaphoric_nouns", ())),
-                      frozenset(data["speakers"].get("document_nouns", ())),
-                      frozenset(data.get("quoting", {}).get("verbs", ())))
 
 
 def _stem(lemma: str) -> str:

@@ -4,16 +4,12 @@ a part that met another fate ("64 of them had been recaptured") is one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Token
 
-from .figure_kinds import figure_kind, kind_of
-from .figure_lexicon import Lexicon, lexicon
-from .figure_numbers import NumberPhrase
-
-if TYPE_CHECKING:
-    from .figures import FigureHit
+from ...knowledge.figure_words import Lexicon, lexicon
+from .hit import FigureHit
+from .kinds import figure_kind, kind_of
+from .numbers import NumberPhrase
 
 
 def is_part_of_toll(doc: Doc, number: NumberPhrase, lex: Lexicon) -> bool:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Evidence
+from ...records import Evidence
+from ..discourse.speaker_phrases import GROUP_PRONOUNS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLED, is_person, noun_phrase
+from ..discourse.speech_acts import speech_acts
 from .quotation_marks import inside
-from .speaker_phrases import GROUP_PRONOUNS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLED, is_person, noun_phrase
-from .speech_acts import speech_acts
 
 
 @dataclass(slots=True)

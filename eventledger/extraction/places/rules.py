@@ -33,13 +33,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .place_names import (  # is_government_metonym and place_spans: re-exported for the stage
-    excluded, first_conjunct, is_dateline, is_government_metonym, is_person_noun,
-    phrase_head, place_cues, place_level, place_spans, placeable,
-    proper_spans, COMPASS, PLACE_ENTS,
+from ...knowledge.speech import saying_verbs
+from .names import (  # is_government_metonym and place_spans: re-exported for the stage
+    COMPASS,
+    PLACE_ENTS,
+    excluded,
+    first_conjunct,
+    is_dateline,
+    is_government_metonym,
+    is_person_noun,
+    phrase_head,
+    place_cues,
+    place_level,
+    place_spans,
+    placeable,
+    proper_spans,
 )
 
-__all__ = ["PlaceHit", "find_event_place", "rule_event_place", "is_government_metonym", "place_spans"]
+__all__ = ["PlaceHit", "rule_event_place", "is_government_metonym", "place_spans"]
 
 # Clause links a place's path to the event word may not cross.
 _CLAUSE_BLOCK = {"relcl", "ccomp", "parataxis", "csubj", "csubjpass", "pcomp", "acl", "advcl", "conj", "xcomp"}
@@ -81,38 +92,10 @@ class Candidate:
     modifier: bool  # a name modifying a place noun that is named otherwise ("the Baghdad neighbourhood of X")
 
 
-def find_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
-    """The place of the event whose word is token `trigger_i`, or None: the learned ranker's
-    choice among the candidate names (`place_ranker`), the rules' verdicts among its features;
-    the rules alone when no ranker weights are shipped."""
-    from .place_ranker import rank
-
-    rule_hit = rule_event_place(doc, trigger_i)
-    if rule_hit is not None and _by_relative_clause(doc, trigger_i, rule_hit):
-        return rule_hit  # "Aleppo, which was shelled ...": the clause describes its place
-    span, used = rank(doc, trigger_i, rule_hit, rule_done=True)
-    if not used:
-        return rule_hit
-    if span is not None and names_people(span):
-        return rule_hit  # "killed five Americans": a people, not a place, whatever the ranker says
-    if span is None:
-        return None
-    if rule_hit is not None and rule_hit.token_start < span.end and span.start < rule_hit.token_end:
-        return rule_hit  # the same name as the rules' (keep their extent)
-    base = doc[0].idx
-    return PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
-
-
 def names_people(span: Span) -> bool:
     """'Americans', 'Afghans', 'Palestinians': a plural nationality or group names people."""
     root = span.root
     return root.ent_type_ == "NORP" and root.tag_ in ("NNPS", "NNS")
-
-
-def _by_relative_clause(doc: Doc, trigger_i: int, hit: PlaceHit) -> bool:
-    """Whether the rules found the place as the noun the event's relative clause describes."""
-    trigger = doc[trigger_i]
-    return trigger.dep_ == "relcl" and hit.token_start <= trigger.head.i < hit.token_end
 
 
 def rule_event_place(doc: Doc, trigger_i: int) -> PlaceHit | None:
@@ -372,7 +355,7 @@ def _clause_allowed(verb: Token) -> bool:
     """Whether a place inside this verb's clause can still be the event's place."""
     cues = place_cues()
     dep = verb.dep_
-    if verb.lemma_.lower() in cues["speech_verbs"]:
+    if verb.lemma_.lower() in saying_verbs():
         return False  # "..., the source told Xinhua"
     if dep == "xcomp":
         return True  # "were trying to defuse it on the road in X"
@@ -402,7 +385,7 @@ def _not_an_event_verb(token: Token) -> bool:
     """A verb of saying or of intending: what hangs on it is not where an event happened."""
     cues = place_cues()
     lemma = token.lemma_.lower()
-    return lemma in cues["speech_verbs"] or lemma in cues["intent_verbs"]
+    return lemma in saying_verbs() or lemma in cues["intent_verbs"]
 
 
 def _clause_allowed_wide(verb: Token) -> bool:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import csv
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import tomllib
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from ..data import shipped_rows, user_rows
 from .capitals import government_of
-from .gazetteer import country_name, country_of
+from .gazetteer import _countries, country_name, country_of, geocode
 
 # Two spellings of one name: transliteration noise costs a few points of similarity, a different
 # person (another surname) costs many. Short names need exact keys: "Ali" is not "Aliyev".
@@ -97,8 +97,6 @@ def scene_place(text: str) -> bool:
     """Whether a name is a town or region (the gazetteer's, unambiguous) rather than an actor:
     'Saraqeb', 'Palmyra' -- whatever the tagger called them. Countries, capitals (which may stand
     for their government) and known actors ('Hamas', also a German town's alternate name) are not."""
-    from .gazetteer import geocode
-
     phrase = _DROP.sub("", " ".join(text.split()))
     if not phrase or country_of(phrase) or _capital_country(phrase) or known_actor(phrase) is not None:
         return False
@@ -277,8 +275,6 @@ def _is_people_word(words: str, country: str) -> bool:
 @lru_cache(maxsize=1)
 def _country_keys() -> frozenset[str]:
     """Country names and their abbreviations, as keys: what is a country, not its people."""
-    from .gazetteer import _countries
-
     out = set()
     for code, country in _countries().items():
         out.add(name_key(country["name"]))

@@ -4,9 +4,10 @@ and figures, read from `data/statements/hedges.toml`."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from importlib import resources
+
+import tomllib
 
 
 @lru_cache(maxsize=1)

@@ -28,13 +28,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..language import token_at
-from ..records import Evidence
-from ..resolve.event_rules import names_landmark
-from .figure_numbers import NumberPhrase, find_numbers
-from .mentions import EventMention, FigureFound, PlaceFound
-from .place_names import excluded, first_conjunct, place_cues, place_level, place_spans, placeable, proper_spans
-from .places import PlaceHit, governing_prep_i
+from ...knowledge.gazetteer import geocode
+from ...knowledge.place_words import names_landmark
+from ...language import token_at
+from ...records import Evidence
+from ..figures.numbers import NumberPhrase, find_numbers
+from ..mentions import EventMention, FigureFound, PlaceFound
+from .names import excluded, first_conjunct, place_cues, place_level, place_spans, placeable, proper_spans
+from .rules import PlaceHit, governing_prep_i
 
 # How far after a count its place may be named ("12 people who were crossing the square in X").
 _COUNT_WINDOW = 8
@@ -246,8 +247,6 @@ def _one_country(spans: list[Span]) -> bool:
     """Whether the places lie in one country as far as the gazetteer knows. Tolls in cities of
     several countries ("30 dead in Paris, 12 in Madrid") sum up a spate of separate incidents told
     as context, not one report told at several places (iq-karrada-truck-bombing-*)."""
-    from ..resolve.gazetteer import geocode
-
     countries = set()
     for span in spans:
         location = geocode(span.text)

@@ -3,39 +3,26 @@ gathered, in one parsed sentence. Words and digits ("two", "at least 156", "more
 "dozens", "between 10 and 20"), the civilians and children among them ("including two
 civilians"), and whether the figure is background (a year before publication in its clause).
 
-This module assembles the figures; the parts live next to it: `figure_numbers` (number
-phrases), `figure_kinds` (what is counted, what happened), `figure_parts` (breakdowns of a
-toll), `figure_background` (background flags), `figure_lexicon` (the vocabulary, in
+This module assembles the figures; the parts live next to it: `numbers` (number phrases),
+`kinds` (what is counted, what happened), `parts` (breakdowns of a toll), `background`
+(background flags), `groups` (whose toll: civilians, forces, militants), `hit` (the record of
+one figure). The vocabulary is the knowledge layer's (`knowledge/figure_words.py`, reading
 `eventledger/data/figures/figures.toml`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
-from .figure_background import is_background
-from .figure_groups import TOTAL, group_of
-from .figure_kinds import counted_noun, figure_kind, gathering, kind_of
-from .figure_lexicon import Lexicon, lexicon
-from .figure_numbers import find_numbers
-from .figure_parts import add_breakdown, died_of_the_living, is_breakdown, is_part_of_toll, own_fate
-from .hedges import is_hedged
-from .mentions import FigureCount
+from ...knowledge.figure_words import SAME_KIND, Lexicon, lexicon
+from ..discourse.hedges import is_hedged
+from .background import is_background
+from .groups import TOTAL, group_of
+from .hit import FigureHit
+from .kinds import counted_noun, figure_kind, gathering, kind_of
+from .numbers import find_numbers
+from .parts import add_breakdown, died_of_the_living, is_breakdown, is_part_of_toll, own_fate
 
 __all__ = ["SAME_KIND", "FigureHit", "Lexicon", "find_figures", "lexicon"]
-
-
-@dataclass(slots=True)
-class FigureHit(FigureCount):
-    """One figure in a sentence: the shared figure fields, with offsets relative to the sentence
-    text and the tokens it hangs on (the analysis places the event from the trigger)."""
-
-    start: int
-    end: int
-    trigger_i: int | None = None  # the token of the verb or noun that says what was counted
-    noun_i: int | None = None
-    group: str = TOTAL  # who it counts (`figure_groups`)
 
 
 def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHit]:
@@ -114,7 +101,6 @@ def _later_dead(doc: Doc, number, publication_year: int | None) -> FigureHit:
 # A count that names no kind of its own and restates the count told just before from another
 # source: "The police put the number at 8,000", "officials estimated the figure at 300". Its kind
 # is "same": the kind of the figure before it, which the resolver fills in (or drops it).
-SAME_KIND = "same"
 _ESTIMATE_VERBS = {"put", "estimate", "place", "give", "set"}
 _COUNT_NOUNS = {"number", "figure", "count", "total", "tally"}
 

@@ -5,11 +5,16 @@ the vague counts ("dozens"), and the cues that mark a figure as background."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import tomllib
+
+# The kind of a figure that only restates the one before it from another source: "The police put
+# the number at 8,000", "officials estimated the figure at 300". Resolve fills in that figure's
+# kind (or drops it).
+SAME_KIND = "same"
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:

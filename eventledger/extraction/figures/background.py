@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .figure_lexicon import Lexicon, lexicon
-from .figure_numbers import YEAR
+from ...knowledge.figure_words import Lexicon, lexicon
+from .numbers import YEAR
 
 
 def is_background(doc: Doc, trigger: int | None, publication_year: int | None) -> bool:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 
-from ..records import Article, Evidence, Statement
-from .mentions import SentenceFindings
+from ...records import Article, Evidence, Statement
+from ..discourse.speech_acts import cue_kind, first_person_kind
+from ..mentions import SentenceFindings
 from .quotation_marks import quote_spans
-from .speech_acts import cue_kind, first_person_kind
 
 
 def paragraph_quotes(article: Article) -> list[tuple[int, int, int]]:

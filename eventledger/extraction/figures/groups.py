@@ -4,11 +4,11 @@ vocabulary is `eventledger/data/figures/groups.toml`."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import tomllib
 from spacy.tokens import Token
 
 TOTAL = "total"

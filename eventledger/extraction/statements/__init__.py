@@ -2,9 +2,10 @@
 appeal, support, threaten, claim). Works on the dependency parse of one sentence at a time;
 pronoun speakers ("they wrote") are resolved by `SpeakerContext` from earlier sentences.
 
-This module assembles the statements; the parts live next to it: `speech_acts` (which verbs
-state what), `speaker_phrases` (who speaks), `speaker_context` (speakers by reference),
-`statement_content` (what was said, about whom), `quotation_marks` (where quotations are)."""
+This module assembles the statements; the parts live next to it: `speakers` (speakers by
+reference), `content` (what was said, about whom), `quotes` (quotations whose speaker is named
+around them), `quotation_marks` (where quotations are). Which verbs state what (`speech_acts`) and
+who speaks (`speaker_phrases`) are the discourse layer's, shared with the other extractors."""
 
 from __future__ import annotations
 
@@ -12,17 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .attribution import issuer_of, tail_after_comma
-from .quotation_marks import inside, quote_spans
-from .speaker_context import (
-    SpeakerContext,
-    is_anaphoric_group,
-    metonym_from,
-    named_before,
-    remember_subject,
-    same_sentence_antecedent,
-)
-from .speaker_phrases import (
+from ..discourse.attribution import issuer_of, tail_after_comma
+from ..discourse.speaker_phrases import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     agent_of,
@@ -34,7 +26,7 @@ from .speaker_phrases import (
     subject_of,
     tail_speaker,
 )
-from .speech_acts import (
+from ..discourse.speech_acts import (
     PREFILTER,
     asks_anonymity,
     cue_kind,
@@ -45,7 +37,7 @@ from .speech_acts import (
     speech_acts,
     speech_kind,
 )
-from .statement_content import (
+from .content import (
     content_of,
     coordinated_speech,
     end_char,
@@ -53,6 +45,15 @@ from .statement_content import (
     quote_subject,
     reported_clause,
     target_of,
+)
+from .quotation_marks import inside, quote_spans
+from .speakers import (
+    SpeakerContext,
+    is_anaphoric_group,
+    metonym_from,
+    named_before,
+    remember_subject,
+    same_sentence_antecedent,
 )
 
 __all__ = ["PREFILTER", "SpeakerContext", "StatementMention", "find_statements", "quote_spans"]

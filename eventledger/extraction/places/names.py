@@ -1,29 +1,26 @@
 """Candidate place names in a parsed sentence, and what each name is: a place at some level
 (town 0, region 1, country 2), or somebody, an actor, a backer ("Tehran-backed"), a report's
 origin ("said by telephone from X"), a government's seat standing for it ("Baku said"), a dateline,
-or the hospital where the wounded were taken. `places.py` decides which of them the event
+or the hospital where the wounded were taken. `rules` and `ranker` decide which of them the event
 happened at; cue words live in `eventledger/data/places/cues.toml`."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..resolve.capitals import government_of
+from ...knowledge.capitals import government_of
+from ...knowledge.figure_words import lexicon
+from ...knowledge.gazetteer import country_name, country_of, geocode, is_demonym, is_known_place, key
+from ...knowledge.gazetteer import place_level as gazetteer_level
+from ...knowledge.place_words import place_cues
+from ...knowledge.speech import saying_verbs
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-
-
-@lru_cache(maxsize=1)
-def place_cues() -> dict[str, frozenset[str]]:
-    data = tomllib.loads(resources.files("eventledger.data").joinpath("places/cues.toml").read_text("utf-8"))
-    return {name: frozenset(words) for name, words in data.items()}
 
 
 def place_spans(doc: Doc) -> list[Span]:
@@ -65,8 +62,6 @@ def names_people_or_language(text: str) -> bool:
     demonym of `gazetteer/demonyms.csv` or a word of the cues' `language_names`), which the
     gazetteer would read as its country or as a namesake town ("in English": English, Indiana).
     A people's name that is its country's name too is a place ("New Zealand")."""
-    from ..resolve.gazetteer import country_name, country_of, is_demonym, key
-
     folded = key(text)
     if folded == key(country_name(country_of(text)) or ""):
         return False
@@ -76,8 +71,6 @@ def names_people_or_language(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _languages() -> frozenset[str]:
-    from ..resolve.gazetteer import key
-
     return frozenset(key(word) for word in place_cues()["language_names"])
 
 
@@ -85,8 +78,6 @@ def saints_building(span: Span) -> bool:
     """"St Anthony's", "St. Sebastian's": a saint's name in the possessive names a church, a
     shrine or a school ("the blast at St Anthony's"), not the town of that name abroad (Saint
     Anthony, Minnesota), unless the gazetteer knows the possessive form itself ("St. John's")."""
-    from ..resolve.gazetteer import is_known_place
-
     doc = span.doc
     first = span[0].lower_.rstrip(".")
     if first not in ("st", "saint", "ste", "sainte") or span.end >= len(doc) or doc[span.end].tag_ != "POS":
@@ -131,8 +122,6 @@ def looks_like_place(span: Span, label: str) -> bool:
     """A name not tagged as a place: take it when its words name a place ("the town of X", "X
     district"), when the gazetteer places it with confidence, or (untagged) when a locative
     preposition governs it."""
-    from ..resolve.gazetteer import geocode, is_known_place, key
-
     cues = place_cues()
     if not any(t.pos_ == "PROPN" for t in span):
         return False
@@ -253,16 +242,12 @@ ABBREVIATIONS = {"us": "US", "u s": "US", "uk": "GB", "u k": "GB", "uae": "AE", 
 
 def country_code(text: str) -> str | None:
     """ISO code when the name is a country ('Syria', 'U.S.', 'US', 'UK')."""
-    from ..resolve.gazetteer import country_of, key
-
     folded = key(text)
     return ABBREVIATIONS.get(folded) if folded in ABBREVIATIONS and text.isupper() or "." in text and folded in ABBREVIATIONS \
         else country_of(text)
 
 
 def is_person_noun(token: Token) -> bool:
-    from .figures import lexicon
-
     lex = lexicon()
     word = token.lower_
     return (word in lex.people or word in lex.civilian or word in lex.children or word in lex.combatant
@@ -270,8 +255,6 @@ def is_person_noun(token: Token) -> bool:
 
 
 def placeable(span: Span) -> bool:
-    from ..resolve.gazetteer import is_known_place
-
     return bool(country_code(span.text)) or is_known_place(span.text) or span.root.lower_ in place_cues()["place_nouns"]
 
 
@@ -305,7 +288,7 @@ def is_government_seat(span: Span) -> bool:
     if not (head.lower_ in ("in", "of") and head.head.lower_ in place_cues()["institution_nouns"]):
         return False
     institution = first_conjunct(head.head)
-    if institution.dep_ in ("nsubj", "nsubjpass") and institution.head.lemma_.lower() not in place_cues()["speech_verbs"]:
+    if institution.dep_ in ("nsubj", "nsubjpass") and institution.head.lemma_.lower() not in saying_verbs():
         return False  # "police in Nairobi fired tear gas": the institution acts there, it does not speak for it
     return government_of(span.text) is not None and institution.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "pobj") \
         and not (institution.dep_ == "pobj" and institution.head.lower_ in place_cues()["locative"])
@@ -313,17 +296,16 @@ def is_government_seat(span: Span) -> bool:
 
 def is_report_origin(span: Span) -> bool:
     """'from Libreville' hanging on a verb of saying, or 'from Baku' after 'announced'."""
-    cues = place_cues()
     head = first_conjunct(span.root).head
-    if head.pos_ == "ADP" and head.head.lemma_.lower() in cues["speech_verbs"] and head.lower_ != "in":
+    if head.pos_ == "ADP" and head.head.lemma_.lower() in saying_verbs() and head.lower_ != "in":
         return True  # "called on Russia", "appealed to Moscow", "told reporters in ..." is kept
-    if head.lower_ == "in" and head.head.lemma_.lower() in cues["speech_verbs"] and span.label_ not in PLACE_ENTS \
+    if head.lower_ == "in" and head.head.lemma_.lower() in saying_verbs() and span.label_ not in PLACE_ENTS \
             and span.root.ent_type_ not in PLACE_ENTS:
         return True  # "reported in Le Monde": a publication, not a place
     if head.lower_ == "from":
         verb = head.head
         for _ in range(3):
-            if verb.lemma_.lower() in cues["speech_verbs"]:
+            if verb.lemma_.lower() in saying_verbs():
                 return True
             if verb.head.i == verb.i:
                 break
@@ -353,8 +335,6 @@ def is_actor(span: Span) -> bool:
 def place_level(span: Span) -> int:
     """How wide a place is: 0 a town or smaller (names the gazetteer does not know are mostly
     villages and neighbourhoods), 1 a region, 2 a country."""
-    from ..resolve.gazetteer import place_level
-
     cues = place_cues()
     while len(span) > 1 and span[0].lower_ in COMPASS:
         span = span[1:]  # "northwest Pakistan" is as wide as Pakistan
@@ -367,7 +347,7 @@ def place_level(span: Span) -> int:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in cues["region_nouns"]:
         return 1
-    level = place_level(text)
+    level = gazetteer_level(text)
     return 0 if level is None else level
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .figure_lexicon import Lexicon
-from .figure_numbers import NumberPhrase
+from ...data import shipped_toml
+from ...knowledge.figure_words import Lexicon
+from .numbers import NumberPhrase
 
 
 def counted_noun(doc: Doc, number: NumberPhrase, lex: Lexicon) -> Token | None:
@@ -107,8 +108,6 @@ def gathering(doc: Doc, trigger: int | None) -> bool:
 
 def _took_part_in_violence(take: Token) -> bool:
     """'took part in the attack': what they took part in is an act of violence, not a gathering."""
-    from ..data import shipped_toml
-
     acts = set(shipped_toml("figures/figures.toml")["kinds"]["crowd"].get("not_taking_part_in", ()))
     for node in [take, *[c for c in take.children if c.lower_ == "part"]]:
         for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "in"):

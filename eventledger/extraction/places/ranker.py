@@ -1,6 +1,6 @@
 """A learned ranker over the candidate places of one event word.
 
-The attachment rules in `places.py` were written looking at sentences, and fit those sentences
+The attachment rules (`rules.py`) were written looking at sentences, and fit those sentences
 better than unseen ones. The ranker scores every candidate name in the sentence (and a "no place"
 option) with a log-linear model over general features of the pair (event word, name): the
 dependency path between them and what it crosses (a clause of speech, a relative clause, a
@@ -22,8 +22,10 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from . import place_names as N
-from . import places as P
+from ...knowledge.gazetteer import is_known_place
+from ...knowledge.speech import saying_verbs
+from . import names as N
+from . import rules as P
 
 _CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "conj", "xcomp", "acl", "parataxis", "pcomp", "csubj")
 _PREPS = ("in", "at", "near", "on", "to", "into", "from", "across", "outside", "around", "inside", "throughout",
@@ -148,7 +150,7 @@ def _ruled_out(span: Span, trigger: Token) -> bool:
         return True  # "a Tampa woman": where she is from
     up_c, up_t = _path(root, trigger)
     for t in up_c[1:]:
-        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in cues["intent_verbs"] or t.lemma_.lower() in cues["speech_verbs"]):
+        if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in cues["intent_verbs"] or t.lemma_.lower() in saying_verbs()):
             return True  # "vowed to march into X", "..., he told reporters in X": another clause's place
         if t.dep_ == "agent" and t.head.lemma_.lower() in cues["sequence_verbs"]:
             return True  # "which was followed by another explosion in X"
@@ -214,8 +216,6 @@ def _trigger(doc: Doc, trigger_i: int) -> int:
 
 def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
     """(options, matrix): options[0] is None (no place), then candidate spans; one row each."""
-    from ..resolve.gazetteer import is_known_place
-
     cues = N.place_cues()
     if not rule_done:
         rule_hit = P.rule_event_place(doc, trigger_i)
@@ -318,7 +318,7 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
         f[_INDEX["clauses_crossed"]] = min(len(clauses), 3)
         verbs_between = [t for t in between[1:] if t.pos_ in ("VERB", "AUX")] + ([up_c[-1].head] if up_c else [])
         verb_lemmas = {t.lemma_.lower() for t in verbs_between if t.i != trigger_i}
-        f[_INDEX["speech_on_path"]] = float(bool(verb_lemmas & cues["speech_verbs"]))
+        f[_INDEX["speech_on_path"]] = float(bool(verb_lemmas & saying_verbs()))
         f[_INDEX["intent_on_path"]] = float(bool(verb_lemmas & cues["intent_verbs"]))
         deps = {t.dep_ for t in clauses}
         f[_INDEX["relcl_on_path"]] = float("relcl" in deps)
@@ -389,7 +389,7 @@ def featurise(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False):
     none[_INDEX["none:trigger_past_participle"]] = float(trigger.tag_ == "VBN")
     none[_INDEX["none:n_candidates"]] = math.log1p(len(spans))
     none[_INDEX["none:speech_trigger_clause"]] = float(any(
-        t.lemma_.lower() in cues["speech_verbs"] for t in [trigger] + list(trigger.ancestors)[:2] if t.pos_ == "VERB"))
+        t.lemma_.lower() in saying_verbs() for t in [trigger] + list(trigger.ancestors)[:2] if t.pos_ == "VERB"))
     none[_INDEX["none:n_eligible"]] = math.log1p(len(kept_ids))
     none[_INDEX["none:n_wide"]] = math.log1p(len(wide_ids))
     none[_INDEX["none:person_np_only"]] = float(bool(person_np_flags) and all(person_np_flags))
@@ -431,3 +431,29 @@ def rank(doc: Doc, trigger_i: int, rule_hit=None, rule_done: bool = False, w: np
             if other.level <= chosen.level and P.follows_as_container(other, chosen):
                 return span, True
     return best, True
+
+
+def find_event_place(doc: Doc, trigger_i: int) -> P.PlaceHit | None:
+    """The place of the event whose word is token `trigger_i`, or None: the learned ranker's
+    choice among the candidate names (this module), the rules' verdicts among its features;
+    the rules alone when no ranker weights are shipped."""
+    rule_hit = P.rule_event_place(doc, trigger_i)
+    if rule_hit is not None and _by_relative_clause(doc, trigger_i, rule_hit):
+        return rule_hit  # "Aleppo, which was shelled ...": the clause describes its place
+    span, used = rank(doc, trigger_i, rule_hit, rule_done=True)
+    if not used:
+        return rule_hit
+    if span is not None and P.names_people(span):
+        return rule_hit  # "killed five Americans": a people, not a place, whatever the ranker says
+    if span is None:
+        return None
+    if rule_hit is not None and rule_hit.token_start < span.end and span.start < rule_hit.token_end:
+        return rule_hit  # the same name as the rules' (keep their extent)
+    base = doc[0].idx
+    return P.PlaceHit(span.text, span.start_char - base, span.end_char - base, span.start, span.end)
+
+
+def _by_relative_clause(doc: Doc, trigger_i: int, hit: P.PlaceHit) -> bool:
+    """Whether the rules found the place as the noun the event's relative clause describes."""
+    trigger = doc[trigger_i]
+    return trigger.dep_ == "relcl" and hit.token_start <= trigger.head.i < hit.token_end

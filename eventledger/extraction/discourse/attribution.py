@@ -7,15 +7,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge.speech import source_verbs, toll_revision
 from .hedges import is_hedged
+from .speech_acts import speech_acts
+from .syntax import apposed_name_end, nearest_subject, right_edge_without_clauses
 
-_SPEECH = {"say", "announce", "state", "report", "tell", "claim", "confirm", "add", "write", "declare", "insist",
-           "allege", "estimate", "put", "count", "record", "accuse", "blame", "warn", "emphasize", "emphasise",
-           "stress", "note", "explain", "tweet", "post", "acknowledge", "admit", "deny", "mention"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-# Verbs that give a source when they revise a count: "Hospital officials raised the death toll to 17".
-_TOLL_VERBS = {"raise", "revise", "lower", "update", "increase"}
-_TOLL_NOUNS = {"toll", "tally", "figure", "count", "number"}
 
 
 @dataclass(slots=True)
@@ -51,7 +48,7 @@ def figure_claimant(doc: Doc, trigger_i: int | None) -> ClaimantHit | None:
     None when no speech verb governs it (the sentence's claimant holds)."""
     if trigger_i is None:
         return None
-    speech = [t for t in doc if t.lemma_.lower() in _SPEECH and t.pos_ in ("VERB", "AUX")]
+    speech = [t for t in doc if t.lemma_.lower() in source_verbs() and t.pos_ in ("VERB", "AUX")]
     if len(speech) < 2:
         return None
     governing = [a for a in doc[trigger_i].ancestors if a in speech]
@@ -63,12 +60,13 @@ def _verb_claimant(doc: Doc, token: Token, hedged: bool) -> ClaimantHit | None:
     quoted = _quoted_source(token)
     if quoted is not None:
         return _hit(doc, quoted, hedged)
-    if token.lemma_.lower() not in _SPEECH | _TOLL_VERBS or token.pos_ not in ("VERB", "AUX"):
+    toll_verbs, toll_nouns = toll_revision()
+    if token.lemma_.lower() not in source_verbs() | toll_verbs or token.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ == "auxpass" for c in token.children) and token.lemma_.lower() in ("say", "report", "believe"):
         return None  # "are said to have": hedged, no source
     subject = nearest_subject(token, ("nsubj",))
-    if token.lemma_.lower() in _TOLL_VERBS and not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_NOUNS
+    if token.lemma_.lower() in toll_verbs and not any(c.dep_ == "dobj" and c.lemma_.lower() in toll_nouns
                                                        for c in token.children):
         return None  # "raised the death toll to 17" names its source; "raised a flag" does not
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -107,20 +105,10 @@ def _quoted_source(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
-def nearest_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
-    """The verb's subject; when the parser gave it two ("Gunmen killed 27 ..., the ministry said"),
-    the one nearest before the verb: the first is the reported clause's own subject."""
-    subjects = [c for c in verb.children if c.dep_ in deps]
-    before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else (subjects[0] if subjects else None)
-
-
 def issuer_of(subject: Token) -> Token | None:
     """"A statement from the ministry said", "the ministry's statement said": who issued the
     document is the source. A bare "the statement said" stands for the source last heard from
     (None); "a UN report said" names its own source."""
-    from .speech_acts import speech_acts  # here: speech_acts reads speaker phrases, which read this module
-
     if subject.lemma_.lower() not in speech_acts().document_nouns:
         return subject
     for child in subject.children:
@@ -171,17 +159,6 @@ def _left_of_tail(doc: Doc, i: int) -> int | None:
     while j < i and doc[j].lower_ in ("the", "a", "an"):
         j += 1
     return j
-
-
-def apposed_name_end(verb: Token) -> int:
-    """Where the speaker's phrase before the verb ends: at the verb, or at the comma that closes a
-    name in apposition (", the information minister, Abdullahi Sheikh Aden, said")."""
-    doc = verb.doc
-    name = doc[verb.i - 2] if verb.i >= 3 else None
-    if doc[verb.i - 1].text == "," and name is not None and name.pos_ == "PROPN" and name.dep_ == "appos" \
-            and name.head.i < name.i:
-        return verb.i - 1
-    return verb.i
 
 
 def _hit(doc: Doc, head: Token, hedged: bool) -> ClaimantHit:
@@ -258,17 +235,3 @@ def _in_name(head: Token, prep: Token) -> bool:
     preposition between capitalised words is part of an organisation's name."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return head.pos_ == "PROPN" and head.is_title and obj is not None and obj.pos_ == "PROPN" and obj.is_title
-
-
-def right_edge_without_clauses(token: Token) -> int:
-    """The last token of `token`'s phrase, leaving out relative clauses hung inside it ("a doctor
-    at the hospital, who asked not to be named"), and the commas before them."""
-    doc = token.doc
-    skip: set[int] = set()
-    for t in token.subtree:
-        if t.dep_ == "relcl" and t.i != token.i:
-            skip.update(x.i for x in t.subtree)
-    kept = sorted(t.i for t in token.subtree if t.i not in skip)
-    while len(kept) > 1 and kept[-1] > token.i and (doc[kept[-1]].is_punct or doc[kept[-1]].dep_ == "cc"):
-        kept.pop()
-    return kept[-1] if kept else token.i

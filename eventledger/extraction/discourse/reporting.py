@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..data import shipped_toml
+from ...data import shipped_toml
 
 
 # What the sentence rules say, as data: eventledger/data/events/article_rules.toml [sentence].

@@ -3,10 +3,11 @@ read from `eventledger/data/events/taxonomy.toml`."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import tomllib
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,24 @@
+"""Words about places that extraction and resolve both read: the cue words of
+`eventledger/data/places/cues.toml` (place nouns, suffixes, verbs of saying, institutions...) and
+the words that make a name a landmark inside a town."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from ..data import shipped_toml
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> dict[str, frozenset[str]]:
+    """Each list of `places/cues.toml`, by its name."""
+    return {name: frozenset(words) for name, words in shipped_toml("places/cues.toml").items()}
+
+
+def names_landmark(name: str) -> bool:
+    """'Plaza San Martin', 'the Bolognesi bridge': a landmark inside a town, not a village."""
+    words = set(re.findall(r"[a-z]+", anyascii(name).lower()))
+    return bool(words & set(shipped_toml("events/article_rules.toml")["grouping"]["villages"]["landmark_words"]))
