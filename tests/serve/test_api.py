@@ -22,9 +22,9 @@ from eventledger.errors import InputError  # noqa: E402
 from eventledger.serve.app import create_app  # noqa: E402
 from eventledger.serve.memory import MemorySource  # noqa: E402
 
-HERE = Path(__file__).resolve().parent / "fixtures" / "serve"
+HERE = Path(__file__).resolve().parents[1] / "fixtures" / "serve"
 SAMPLE = HERE / "sample.jsonl"
-STATIC = Path(__file__).resolve().parent.parent / "eventledger" / "serve" / "static"
+STATIC = Path(__file__).resolve().parents[2] / "eventledger" / "serve" / "static"
 TOKEN = "s3cret-token"
 
 
@@ -416,7 +416,7 @@ def test_read_token_required(writable):
 
 def test_real_pipeline_through_the_api(tmp_path):
     """With the real pipeline: a sample article in, events out."""
-    text = (Path(__file__).resolve().parent.parent / "examples" / "voa_sample.txt").read_text("utf-8")
+    text = (Path(__file__).resolve().parents[2] / "examples" / "voa_sample.txt").read_text("utf-8")
     client = TestClient(create_app(MemorySource(), token=TOKEN))
     response = client.post("/api/articles", json={"text": text, "published": "2013-04-07"}, headers=AUTH)
     assert response.status_code == 201, response.text

@@ -20,8 +20,8 @@ from eventledger.cli import main
 from eventledger.ingest.corpus import iter_documents
 from eventledger.ledger import CRASH_ENV, Ledger
 
-CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
-ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "eventledger"]
 
 

@@ -24,7 +24,7 @@ from eventledger.ingest.corpus import iter_documents  # noqa: E402
 from eventledger.ingest.decode import to_raw_document  # noqa: E402
 from eventledger.ingest.limits import Limits  # noqa: E402
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEEDS = [p.read_bytes() for p in sorted((FIXTURES / "articles").glob("*.txt"))[:6]] + \
         [p.read_bytes() for p in sorted((FIXTURES / "corpus").rglob("*")) if p.is_file()]
 HTML = next(p.read_bytes() for p in sorted((FIXTURES / "corpus").rglob("*.html")))

@@ -13,7 +13,7 @@ import pytest
 from eventledger.pipeline import extract
 from tests.stories import run_story
 
-NEWS = Path(__file__).resolve().parents[2] / "eval" / "news"
+NEWS = Path(__file__).resolve().parents[3] / "eval" / "news"
 
 
 def _by_place(events):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from eventledger.ledger import Ledger
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))[:4]
 CLI = [sys.executable, "-m", "eventledger"]
 

@@ -15,7 +15,7 @@ pytest.importorskip("pyarrow")
 
 from eventledger.records import DocResult, RawDocument  # noqa: E402
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 ARTICLES = sorted(FIXTURES.glob("*.txt"))[:4]  # four fixture reports (six documents with the two bad ones)
 
 

@@ -14,8 +14,8 @@ from eventledger.extraction.typing import EventKind, Trigger, classify, classify
 from eventledger.knowledge.taxonomy import taxonomy
 from eventledger.score import typing as score_typing
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "typing"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "typing"
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 CASE_DEV = SHARED / "case2021_task2" / "dev.tsv"
 
 
@@ -211,7 +211,7 @@ def test_second_opinion_model():
 def test_training_script_is_deterministic():
     import importlib.util
 
-    path = Path(__file__).resolve().parents[1] / "scripts" / "train_typing.py"
+    path = Path(__file__).resolve().parents[3] / "scripts" / "train_typing.py"
     spec = importlib.util.spec_from_file_location("train_typing", path)
     train_typing = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train_typing)

@@ -13,7 +13,7 @@ from eventledger.extraction.figures.groups import GROUPS, vocabulary
 def kunar(tmp_path_factory):
     from pathlib import Path
 
-    text = (Path(__file__).resolve().parents[2] / "examples" / "voa_sample.txt").read_bytes()
+    text = (Path(__file__).resolve().parents[3] / "examples" / "voa_sample.txt").read_bytes()
     return extract(text, published="2013-04-07")
 
 

@@ -189,7 +189,7 @@ def test_supplementary_training_sentences_are_well_formed():
     import json
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "eventledger/data/places/supplement.jsonl"
+    path = Path(__file__).resolve().parents[3] / "eventledger/data/places/supplement.jsonl"
     for line in path.read_text("utf-8").splitlines():
         row = json.loads(line)
         assert row["verb"] in row["text"]

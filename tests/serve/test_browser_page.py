@@ -22,7 +22,7 @@ pytest.importorskip("fastapi", reason="the 'serve' extra (fastapi) is not instal
 uvicorn = pytest.importorskip("uvicorn", reason="the 'serve' extra (uvicorn) is not installed")
 pytest.importorskip("websocket", reason="websocket-client (the 'test' extra) drives Chromium; it is not installed")
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 FIXTURES = HERE / "fixtures" / "serve"
 ARTIFACTS = HERE / "artifacts"
 

@@ -14,7 +14,7 @@ from eventledger.ingest.decode import content_id
 from eventledger.records import DocResult, RawDocument
 from eventledger.store.rows import arrow_schema, result_to_row, row_to_result
 
-CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from eventledger.knowledge.actors import same_name
 from eventledger.pipeline import extract
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
 
 def _all_figures(result):
