@@ -15,6 +15,8 @@ from .actors import find_actors
 from .discourse.attribution import figure_claimant, find_claimant
 from .discourse.hedges import is_hedged
 from .discourse.reporting import (
+    may_tell_event_happened,
+    told_event_happened,
     agreement_made,
     doers_subject,
     follows_on,
@@ -66,7 +68,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     need_parse = [
         s for s, t in zip(body, typed)
         if t.sub_event_type != "none" or _FIGURE_HINT.search(s.text) or STATEMENT_HINT.search(s.text)
-        or _LEAD_ANAPHOR.search(s.text)
+        or _LEAD_ANAPHOR.search(s.text) or may_tell_event_happened(s.text)
     ]
     parse_many(need_parse)
     parsed = {id(s) for s in need_parse}
@@ -276,19 +278,24 @@ def _refinement(sent: Sentence, doc) -> EventMention | None:
     where (or who) the event already reported happened. Kept as an untyped mention that the
     resolve stage folds into the event it refers back to."""
     lead = _LEAD_ANAPHOR.search(sent.text)
-    if lead is None:
-        return None
-    noun_i = token_at(doc, lead.start(1))
+    if lead is not None:
+        noun_i, word_i = token_at(doc, lead.start(1)), token_at(doc, lead.start(1))
+    else:
+        happened = told_event_happened(doc)  # "The attack was launched in the Semdinli district"
+        if happened is None:
+            return None
+        word_i, noun_i = happened[0].i, happened[1].i
     if noun_i is None:
         return None
-    place = find_event_place(doc, noun_i)
+    place = find_event_place(doc, word_i)
     if place is None or is_government_metonym(doc, place.start_char, place.end_char):
         return None
+    noun, base = doc[noun_i], doc[0].idx
     return EventMention(
         sentence=_ev(sent, 0, len(sent.text)), paragraph=sent.paragraph, event_type="none", sub_event_type="none",
-        confidence=0.0, trigger=_ev(sent, lead.start(1), lead.end(1)),
+        confidence=0.0, trigger=_ev(sent, noun.idx - base, noun.idx - base + len(noun.text)),
         place=PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char),
-        anaphoric=lead.group(1).lower(),
+        anaphoric=noun.lower_,
     )
 
 
