@@ -17,7 +17,7 @@ from ..knowledge.gazetteer import Division, country_of, geocode, named_divisions
 from ..knowledge.place_words import names_landmark, place_cues
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .country import story_country
-from .event_rules import escalation, toll_kinds
+from .event_rules import escalation, tells_flight, toll_kinds
 from .grouping import VIOLENT, group_mentions, lead_mention, other_day, place_key
 from .setting import setting_fits, story_setting
 
@@ -79,36 +79,62 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         if village is not None and event.location is not None and not event.background \
                 and (event.location.feature in ("country", "region") or (event.location.precision or 1) >= 2):
             event.location = _unlocated(village, event.location)
-        town = _town_of_its_sentences(event, settings, divisions)
+        town = _town_of_its_sentences(event, settings, divisions, article.text)
         if town is not None:
             event.location = town
         events.append(event)
     return events
 
 
-def _town_of_its_sentences(event: Event, settings: list[SettingName], divisions: tuple[Division, ...]) -> Location | None:
+def _town_of_its_sentences(event: Event, settings: list[SettingName], divisions: tuple[Division, ...],
+                           text: str) -> Location | None:
     """The one town the event's own sentences name, when the event is placed only at the country
     or province that town lies in: "Police in Tbilisi have begun to intervene", "stormed an affluent
     Nairobi shopping centre", "in the capital Colombo", "in Maiduguri, the capital of Borno state".
     The attachment rules find no path from the event word to such a name; the name still says where
     the sentence happens (a story-place name: not a speaker's seat, a dateline or a government).
-    Two towns, or one in another country or province, leave the event where it is. (Train split:
-    7 events of 7 outlets placed right, none of the events placed right before moved.)"""
+    Two place names (known to the gazetteer or not), or a town in another country or province,
+    leave the event where it is. (Train split: 7 events of 7 outlets placed right, none of the
+    events placed right before moved.)"""
     area = event.location
     if area is None or event.background or area.feature not in ("country", "region"):
         return None
+    # (not a sentence of flight: "villagers ... sought shelter at the Catholic mission in Bossangoa"
+    # names where they went)
+    sentences = [e for e in event.evidence if not tells_flight(e.text)]
     inside = [s for s in settings
-              if s.level == 0 and any(e.start <= s.start and s.end <= e.end for e in event.evidence)]
-    towns: dict[str, Location] = {}
-    for name in inside:
-        place = geocode(name.text, context_countries=(area.country_code,), story_divisions=divisions)
-        if place is None or place.feature != "city" or place.country_code != area.country_code \
-                or (area.feature == "region" and place.admin1 != area.admin1):
-            continue
-        place.mention = name.text
-        place.evidence = Evidence(name.start, name.end, name.text)
-        towns.setdefault(place.name, place)
-    return next(iter(towns.values())) if len(towns) == 1 else None
+              if s.level == 0 and any(e.start <= s.start and s.end <= e.end for e in sentences)
+              and s.text[:1].isupper() and not _names_a_landmark(s, text)]
+    # every town-level name counts, known to the gazetteer or not: "on the road between the village
+    # of Kfar Roummane and the city of Nabatieh" names two places, not Nabatieh
+    names = {_plain_name(s.text) for s in inside} - {_plain_name(area.mention or area.name)}
+    if len(names) != 1:
+        return None
+    name = next(s for s in inside if _plain_name(s.text) in names)
+    place = geocode(name.text, context_countries=(area.country_code,), story_divisions=divisions)
+    if place is None or place.feature != "city" or place.country_code != area.country_code \
+            or (area.feature == "region" and place.admin1 != area.admin1):
+        return None
+    place.mention = name.text
+    place.evidence = Evidence(name.start, name.end, name.text)
+    return place
+
+
+def _names_a_landmark(name: SettingName, text: str) -> bool:
+    """"the Government Science Secondary School", "the Baga fish market": a building or site, or a
+    name that only names one (the market of Maiduguri named after Baga, a town elsewhere)."""
+    following = text[name.end:name.end + 30]
+    if re.match(r"['’]s\b", following):
+        return names_landmark(name.text)  # "Tbilisi's parliament": the town whose landmark it is
+    after = re.findall(r"[\w'’-]+", following.lower())[:2]
+    return names_landmark(name.text) or any(names_landmark(word) for word in after)
+
+
+def _plain_name(text: str) -> str:
+    """A place name without its article, place noun and case: "the town of Tillaberi" is "tillaberi"."""
+    words = re.findall(r"[\w'’-]+", text.lower())
+    return " ".join(w for w in words if w not in ("the", "of") and w not in place_cues()["suffixes"]
+                    and w not in _VILLAGE_WORDS)
 
 
 # News reports what happened in the last days or weeks; an event dated months before the
