@@ -142,7 +142,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     figures = [f for f in find_figures(doc, publication_year=published_year)
                if not _in_quotes(f.start, quotes) or not _HYPOTHETICAL.search(_quote_around(sent.text, f.start, quotes))]
     if kind.sub_event_type == "none" and not figures:
-        return _refinement(sent, doc)
+        return _refinement(sent, doc, published)
     if kind.sub_event_type == "Agreement" and not figures and not agreement_made(sent.text):
         return None  # an agreement named (talks, a truce in force, a proposal), not made
     trigger = kind.trigger
@@ -273,7 +273,7 @@ def _in_relative_clause(span, after: int) -> bool:
     return False
 
 
-def _refinement(sent: Sentence, doc) -> EventMention | None:
+def _refinement(sent: Sentence, doc, published: str | None = None) -> EventMention | None:
     """'The operation in the Central Wakiso district involved the police ...': no new event, but
     where (or who) the event already reported happened. Kept as an untyped mention that the
     resolve stage folds into the event it refers back to."""
@@ -291,12 +291,18 @@ def _refinement(sent: Sentence, doc) -> EventMention | None:
     if place is None or is_government_metonym(doc, place.start_char, place.end_char):
         return None
     noun, base = doc[noun_i], doc[0].idx
-    return EventMention(
+    mention = EventMention(
         sentence=_ev(sent, 0, len(sent.text)), paragraph=sent.paragraph, event_type="none", sub_event_type="none",
         confidence=0.0, trigger=_ev(sent, noun.idx - base, noun.idx - base + len(noun.text)),
         place=PlaceFound(place.text, sent.start + place.start_char, sent.start + place.end_char),
         anaphoric=noun.lower_,
     )
+    date = find_date(sent.text, published)
+    if date is not None and date.precision == "day" and (not published or date.date <= published[:10]):
+        # "The attack was launched ... on Monday": the day of the event told, which resolve gives it
+        mention.date, mention.date_precision = date.date, date.precision
+        mention.date_evidence = _ev(sent, date.start, date.end)
+    return mention
 
 
 def _counted_victims(doc, trigger_i: int | None) -> bool:

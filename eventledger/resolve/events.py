@@ -18,7 +18,7 @@ from ..knowledge.place_words import names_landmark, place_cues
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .country import story_country
 from .event_rules import escalation, tells_flight, toll_kinds
-from .grouping import VIOLENT, group_mentions, lead_mention, other_day, place_key
+from .grouping import VIOLENT, group_mentions, is_demonstration, lead_mention, other_day, place_key
 from .setting import setting_fits, story_setting
 
 _SAME_AREA = re.compile(r"\b(?:in|near|around) the (?:area|vicinity|same area)\b|\bnearby\b", re.I)
@@ -278,6 +278,13 @@ def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_pl
     word = re.sub(r"(?:ings?|s)$", "", mention.anaphoric or "")
     host_index = next((i for i in range(len(kept) - 1, -1, -1)
                        if not kept[i].background and word and word in kept[i].sentence.text.lower()), None)
+    if host_index is None and mention.anaphoric:
+        # "The assault was launched on Monday in Soum province", after "militants stormed an army
+        # post": the latest report of its kind (violence, or a demonstration) in the paragraphs just before
+        protest = is_demonstration_word(mention.anaphoric)
+        host_index = next((i for i in range(len(kept) - 1, -1, -1)
+                           if not kept[i].background and mention.paragraph - kept[i].paragraph in (0, 1, 2)
+                           and (is_demonstration(kept[i].sub_event_type) if protest else kept[i].event_type in VIOLENT)), None)
     if host_index is None:
         return False
     host = kept[host_index]
@@ -294,6 +301,9 @@ def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_pl
     if mention.place_list is not None:
         host.place_list = mention.place_list
     host.extra_sentences.append(mention.sentence)
+    if mention.date is not None and (host.date is None or host.date_precision == "said"):
+        # "The attack was launched ... on Monday", after "..., the military said on Tuesday"
+        host.date, host.date_precision, host.date_evidence = mention.date, mention.date_precision, mention.date_evidence
     current = kept_places.get(host_index)
     if new is None:
         return True
@@ -301,6 +311,11 @@ def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_pl
             or (current.feature == "country" and current.country_code == new.country_code):
         kept_places[host_index] = new
     return True
+
+
+def is_demonstration_word(word: str) -> bool:
+    """"the protest", "the rally": a word for a demonstration, not for violence."""
+    return re.sub(r"s$", "", word.lower()) in ("protest", "demonstration", "rally", "march", "riot", "sit-in")
 
 
 def _context_countries(article: Article) -> tuple[str, ...]:
