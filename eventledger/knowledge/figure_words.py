@@ -11,6 +11,8 @@ from importlib import resources
 
 import tomllib
 
+from ..data import shipped_toml
+
 # The kind of a figure that only restates the one before it from another source: "The police put
 # the number at 8,000", "officials estimated the figure at 300". Resolve fills in that figure's
 # kind (or drops it).
@@ -46,6 +48,12 @@ class Lexicon:
     total_periods: tuple[re.Pattern[str], ...] = ()  # "over the past 15 months": a running total
 
 
+def _group_nouns() -> frozenset[str]:
+    """The nouns of every victim group of `figures/groups.toml`: each names people."""
+    groups = shipped_toml("figures/groups.toml").get("groups", {})
+    return frozenset(noun for spec in groups.values() for noun in spec.get("nouns", ()))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files("eventledger.data").joinpath("figures/figures.toml").read_text("utf-8"))
@@ -59,7 +67,7 @@ def lexicon() -> Lexicon:
     nouns = data["nouns"]
     return Lexicon(
         verb_kind, word_kind, frozenset(nouns["civilian"]), frozenset(nouns["children"]), frozenset(nouns["combatant"]),
-        frozenset(nouns["people"]), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
+        frozenset(nouns["people"]) | _group_nouns(), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
         frozenset(nouns["titles"]),
         frozenset(data.get("background", {}).get("since_nouns", ())),
         frozenset(data.get("background", {}).get("cumulative_subjects", ())),

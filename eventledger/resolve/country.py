@@ -5,7 +5,7 @@ A story about one country names it, its people and its places again and again ("
 campus"). Each of these counts as a vote for its country: every country name the text writes
 (longest name first: "South Sudanese" is no vote for Sudan) in its title and in the sentences that
 are not about a past year ("the genocide in Rwanda in 1994"), every place name the story is told
-with (`extraction/settings.py`), every event place that the gazetteer placed (a name once, as a
+with (`extraction/places/settings.py`), every event place that the gazetteer placed (a name once, as a
 place name and as an event's place), the place the title sets its news in ("... in Nairobi") and a
 dateline the text keeps ("CHARLOTTESVILLE, Va.—"); a demonym is half a vote, as it also names who
 acts, often from elsewhere ("Russian shelling of Mykolaiv"). The story's country is the one with more than half

@@ -30,7 +30,7 @@ _SEAT = re.compile(r"\b(?:in|of)\s+((?:[A-Z][\w'’-]+\s?){1,3}(?:province|distr
 def resolve_events(article: Article, mentions: list[EventMention], statements: list[Statement],
                    settings: list[SettingName] = ()) -> list[Event]:
     """The article's events from its sentence-level mentions; `settings` are the place names the
-    story is told with (`extraction.settings`), which place what its reports leave unplaced."""
+    story is told with (`extraction.places.settings`), which place what its reports leave unplaced."""
     if not mentions:
         return []
     _mark_old_mentions(mentions, article.published)

@@ -2,7 +2,7 @@
 
 A story about one town names it again and again ("in Jiribam town", "shops in Jiribam", "Jiribam
 police"), while a report that follows ("a mob torched vehicles") does not. The candidates are the
-towns among the story's place names (`extraction/settings.py`) in the country it is most about; each is counted by how often the article writes its name, however used (a capital only
+towns among the story's place names (`extraction/places/settings.py`) in the country it is most about; each is counted by how often the article writes its name, however used (a capital only
 where it names a place: "Baku said" is its government). The setting is the town counted most, at
 least twice and more often than any other town, known or not: a village the gazetteer lacks may be
 what the story is about ("Goma" in a story told of Pinga). A story of two towns, or of one town named once in
