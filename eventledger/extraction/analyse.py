@@ -14,9 +14,9 @@ from ..records import Article, Evidence, Statement
 from .actors import find_actors
 from .discourse.attribution import figure_claimant, find_claimant
 from .discourse.hedges import is_hedged
+from .discourse.modality import disputes, hypothetical
+from .discourse.reference import may_tell_event_happened, opens_on_told_event, told_event_happened, told_event_word
 from .discourse.reporting import (
-    may_tell_event_happened,
-    told_event_happened,
     agreement_made,
     doers_subject,
     follows_on,
@@ -44,15 +44,7 @@ _FIGURE_HINT = re.compile(
     r"shot|murder|execut|behead)\w*",
     re.I,
 )
-# A sentence that opens on an event already reported, placed: "The operation in X ...".
-_LEAD_ANAPHOR = re.compile(r"^(?:\w+,?\s+){0,2}?(?:the|this|that)\s+(operation|offensive|attack|assault|strike|raid|"
-                           r"clashes|fighting|bombing|explosion|blast|protests?|demonstrations?|rally|march)\s+(?:in|at|near|on)\s", re.I)
-# Speech acts whose content is disputed by nature: an event named only inside them is not reported.
-_DISPUTING = {"accuse", "deny", "reject"}
 _PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you"}
-_HYPOTHETICAL = re.compile(r"\b(?:if|would|could|will|may|might|unless|threat\w*)\b", re.I)
-_IN_EVENT = re.compile(r"\b(?:in|during|by|amid)\s+$", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(operation|offensive|attack|assault|strike|strikes|fighting|clashes|bombardment|raid|shelling|protests?|demonstrations?|rally|incident|explosion|blast|evacuation|drone|missile|bombing|ambush|airstrike|riots?|unrest|violence)\b", re.I)
 
 
 def analyse(article: Article, *, metonym=None) -> SentenceFindings:
@@ -68,7 +60,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
     need_parse = [
         s for s, t in zip(body, typed)
         if t.sub_event_type != "none" or _FIGURE_HINT.search(s.text) or STATEMENT_HINT.search(s.text)
-        or _LEAD_ANAPHOR.search(s.text) or may_tell_event_happened(s.text)
+        or opens_on_told_event(s.text) or may_tell_event_happened(s.text)
     ]
     parse_many(need_parse)
     parsed = {id(s) for s in need_parse}
@@ -87,7 +79,7 @@ def analyse(article: Article, *, metonym=None) -> SentenceFindings:
         for mention in find_statements(sent.doc, context, metonym):
             record = _statement_record(sent, mention)
             found.statements.append(record)
-            if mention.kind in _DISPUTING:
+            if disputes(mention.kind):
                 disputed.append(mention.span)
             if speaker is None and record.speaker and record.speaker.lower() not in _PRONOUN_WORDS:
                 speaker = (record.speaker, record.speaker_evidence)
@@ -140,7 +132,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     # A toll inside a quotation is the speaker's claim ('"Twenty people were killed," the governor
     # said'), unless the quotation is hypothetical ("if they kill 100 people ...").
     figures = [f for f in find_figures(doc, publication_year=published_year)
-               if not _in_quotes(f.start, quotes) or not _HYPOTHETICAL.search(_quote_around(sent.text, f.start, quotes))]
+               if not _in_quotes(f.start, quotes) or not hypothetical(_quote_around(sent.text, f.start, quotes))]
     if kind.sub_event_type == "none" and not figures:
         return _refinement(sent, doc, published)
     if kind.sub_event_type == "Agreement" and not figures and not agreement_made(sent.text):
@@ -229,16 +221,8 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         or (mention.date is None and previous_background and follows_on(doc))
         or ((mention.date is None or mention.date_precision not in ("day", "said")) and told_as_history(doc, trigger_i))
     )
-    for anaphor in _ANAPHOR.finditer(sent.text):
-        # The sentence refers back to an event already reported when its own event word is the
-        # anaphor ("the operation killed 25"), when it has none, or when what it reports happened
-        # in it ("25 people were killed in the Azerbaijani operation"). "Hours before the start of
-        # the operation, six were killed in mine explosions" reports a new event of its own.
-        if trigger is None or anaphor.start() <= trigger.start < anaphor.end() or (
-            trigger.start < anaphor.start() and _IN_EVENT.search(sent.text[:anaphor.start()])
-        ) or 0 <= trigger.start - anaphor.end() <= 16:  # "the drone had struck ...": its subject
-            mention.anaphoric = anaphor.group(1).lower()
-            break
+    # the event already reported that the sentence refers back to, if any ("the operation killed 25")
+    mention.anaphoric = told_event_word(sent.text, trigger.start if trigger is not None else None) or mention.anaphoric
     if trigger_i is not None and not doers:
         mention.anaphoric = mention.anaphoric or doers_subject(doc[trigger_i])
         mention.cause = known_cause(doc[trigger_i])
@@ -277,7 +261,7 @@ def _refinement(sent: Sentence, doc, published: str | None = None) -> EventMenti
     """'The operation in the Central Wakiso district involved the police ...': no new event, but
     where (or who) the event already reported happened. Kept as an untyped mention that the
     resolve stage folds into the event it refers back to."""
-    lead = _LEAD_ANAPHOR.search(sent.text)
+    lead = opens_on_told_event(sent.text)
     if lead is not None:
         noun_i, word_i = token_at(doc, lead.start(1)), token_at(doc, lead.start(1))
     else:

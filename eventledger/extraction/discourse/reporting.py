@@ -179,38 +179,3 @@ def follows_on(doc) -> bool:
                and any(c.dep_ == "pobj" and c.lemma_.lower() in responses and not any(g.dep_ == "prep" for g in c.children)
                        for c in t.children)
                for t in doc)
-
-
-@lru_cache(maxsize=1)
-def _occurrence_forms() -> re.Pattern[str]:
-    forms = sorted(_rules()["occurrence_forms"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
-
-
-def may_tell_event_happened(text: str) -> bool:
-    """A cheap test before parsing: the sentence has a verb of occurrence ("took place")."""
-    return _occurrence_forms().search(text) is not None
-
-
-def told_event_happened(doc):
-    """The verb and event noun of a clause that says when or where an event already told happened:
-    a definite event noun as the subject of a verb of occurrence ("The attack was launched in the
-    Semdinli district", "said the killing took place at Magarya village"), or described by one in
-    a relative clause ("Victims of the attack, which occurred on 30 July in the village of
-    Bunangiri"). None when the sentence has no such clause."""
-    rules = _rules()
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or lemma not in rules["occurrence_verbs"]:
-            continue
-        if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
-            continue
-        if lemma in ("launch", "carry", "stage") and not any(c.dep_ == "auxpass" for c in verb.children):
-            continue  # "militants launched an attack": a new act, not one told
-        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb.dep_ == "relcl":
-            nouns.append(verb.head)
-        for noun in nouns:
-            if noun.lower_ in rules["told_event_nouns"] and _definite(noun):
-                return verb, noun
-    return None
