@@ -263,7 +263,7 @@ def _refinement(sent: Sentence, doc, published: str | None = None) -> EventMenti
     resolve stage folds into the event it refers back to."""
     lead = opens_on_told_event(sent.text)
     if lead is not None:
-        noun_i, word_i = token_at(doc, lead.start(1)), token_at(doc, lead.start(1))
+        noun_i = word_i = token_at(doc, lead.start(1))
     else:
         happened = told_event_happened(doc)  # "The attack was launched in the Semdinli district"
         if happened is None:

@@ -7,9 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import tomllib
 
 from ..data import shipped_toml
 
@@ -56,7 +53,7 @@ def _group_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = tomllib.loads(resources.files("eventledger.data").joinpath("figures/figures.toml").read_text("utf-8"))
+    data = shipped_toml("figures/figures.toml")
     verb_kind: dict[str, str] = {}
     word_kind: dict[str, str] = {}
     for kind, spec in data["kinds"].items():

@@ -18,7 +18,11 @@ def place_cues() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in shipped_toml("places/cues.toml").items()}
 
 
+@lru_cache(maxsize=1)
+def _landmark_words() -> frozenset[str]:
+    return frozenset(shipped_toml("events/article_rules.toml")["grouping"]["villages"]["landmark_words"])
+
+
 def names_landmark(name: str) -> bool:
     """'Plaza San Martin', 'the Bolognesi bridge': a landmark inside a town, not a village."""
-    words = set(re.findall(r"[a-z]+", anyascii(name).lower()))
-    return bool(words & set(shipped_toml("events/article_rules.toml")["grouping"]["villages"]["landmark_words"]))
+    return not _landmark_words().isdisjoint(re.findall(r"[a-z]+", anyascii(name).lower()))

@@ -62,6 +62,11 @@ def toll_kinds() -> frozenset[str]:
     return frozenset(_grouping()["tolls"]["kinds"])
 
 
+def names_demonstration(word: str) -> bool:
+    """"the protest", "the rallies": a word for a demonstration, not for violence."""
+    return re.sub(r"s$", "", word.lower()) in _grouping()["demonstrations"]["nouns"]
+
+
 def tells_flight(text: str) -> bool:
     """"About 400 families had fled the town": people fleeing or going home."""
     words = "|".join(re.escape(w) for w in _grouping()["flight"]["words"])

@@ -17,7 +17,7 @@ from ..knowledge.gazetteer import Division, country_of, geocode, named_divisions
 from ..knowledge.place_words import names_landmark, place_cues
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .country import story_country
-from .event_rules import escalation, tells_flight, toll_kinds
+from .event_rules import escalation, names_demonstration, tells_flight, toll_kinds
 from .grouping import VIOLENT, group_mentions, is_demonstration, lead_mention, other_day, place_key
 from .setting import setting_fits, story_setting
 
@@ -281,7 +281,7 @@ def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_pl
     if host_index is None and mention.anaphoric:
         # "The assault was launched on Monday in Soum province", after "militants stormed an army
         # post": the latest report of its kind (violence, or a demonstration) in the paragraphs just before
-        protest = is_demonstration_word(mention.anaphoric)
+        protest = names_demonstration(mention.anaphoric)
         host_index = next((i for i in range(len(kept) - 1, -1, -1)
                            if not kept[i].background and mention.paragraph - kept[i].paragraph in (0, 1, 2)
                            and (is_demonstration(kept[i].sub_event_type) if protest else kept[i].event_type in VIOLENT)), None)
@@ -311,11 +311,6 @@ def _refine(mention: EventMention, index: int, kept: list[EventMention], kept_pl
             or (current.feature == "country" and current.country_code == new.country_code):
         kept_places[host_index] = new
     return True
-
-
-def is_demonstration_word(word: str) -> bool:
-    """"the protest", "the rally": a word for a demonstration, not for violence."""
-    return re.sub(r"s$", "", word.lower()) in ("protest", "demonstration", "rally", "march", "riot", "sit-in")
 
 
 def _context_countries(article: Article) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reporting import _definite, _rules
+from .reporting import is_definite, sentence_rules
 
 # A sentence that opens on an event already reported, placed: "The operation in X ...".
 _OPENS_ON = re.compile(r"^(?:\w+,?\s+){0,2}?(?:the|this|that)\s+(operation|offensive|attack|assault|strike|raid|"
@@ -37,7 +37,7 @@ def told_event_word(text: str, trigger_start: int | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _occurrence_forms() -> re.Pattern[str]:
-    forms = sorted(_rules()["occurrence_forms"], key=len, reverse=True)
+    forms = sorted(sentence_rules()["occurrence_forms"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
 
 
@@ -52,7 +52,7 @@ def told_event_happened(doc):
     Semdinli district", "said the killing took place at Magarya village"), or described by one in
     a relative clause ("Victims of the attack, which occurred on 30 July in the village of
     Bunangiri"). None when the sentence has no such clause."""
-    rules = _rules()
+    rules = sentence_rules()
     for verb in doc:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in rules["occurrence_verbs"]:
@@ -65,6 +65,6 @@ def told_event_happened(doc):
         if verb.dep_ == "relcl":
             nouns.append(verb.head)
         for noun in nouns:
-            if noun.lower_ in rules["told_event_nouns"] and _definite(noun):
+            if noun.lower_ in rules["told_event_nouns"] and is_definite(noun):
                 return verb, noun
     return None

@@ -13,7 +13,8 @@ from ...data import shipped_toml
 
 # What the sentence rules say, as data: eventledger/data/events/article_rules.toml [sentence].
 @lru_cache(maxsize=1)
-def _rules() -> dict[str, set[str]]:
+def sentence_rules() -> dict[str, set[str]]:
+    """The word lists of `article_rules.toml` [sentence], each as a set."""
     return {key: set(words) for key, words in shipped_toml("events/article_rules.toml")["sentence"].items()}
 
 
@@ -65,7 +66,7 @@ def reports_no_event(doc, trigger_i: int) -> bool:
     disputes ("X rejected the accusations ..."), an aim ("the aim of the operation is ...",
     "necessary to drive the rebels out"), what something is ("the withdrawal ... is the only way
     to peace") or a sound heard ("explosions were heard")."""
-    rules, token = _rules(), doc[trigger_i]
+    rules, token = sentence_rules(), doc[trigger_i]
     root = next((t for t in doc if t.dep_ == "ROOT"), token)
     for verb in doc:
         if verb.lemma_.lower() in rules["disputing_verbs"] and verb.pos_ == "VERB" \
@@ -106,11 +107,11 @@ def reports_no_event(doc, trigger_i: int) -> bool:
 def dates_something_else(token) -> bool:
     """"... told the crowd before the clashes": an event already told ("the"), named only as the
     time of what the sentence reports."""
-    if token.dep_ != "pobj" or not _definite(token):
+    if token.dep_ != "pobj" or not is_definite(token):
         return False
     prep = token.head
     words = {prep.lower_, f"{prep.head.lower_} {prep.lower_}"}
-    return bool(words & _rules()["time_prepositions"])
+    return bool(words & sentence_rules()["time_prepositions"])
 
 
 def told_as_future(token) -> bool:
@@ -119,17 +120,18 @@ def told_as_future(token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb is not token and token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _rules()["future_modals"] for c in verb.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in sentence_rules()["future_modals"] for c in verb.children)
 
 
-def _definite(token) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _rules()["definite_determiners"] for c in token.children)
+def is_definite(token) -> bool:
+    """"the attack", "its offensive": a noun with a definite determiner or a possessor."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in sentence_rules()["definite_determiners"] for c in token.children)
 
 
 def names_doers(token) -> bool:
     """The typer's trigger is the doers of an event already told ("led them to the kidnappers"):
     people, not an act."""
-    return token.lemma_.lower() in _rules()["perpetrator_nouns"] and _definite(token)
+    return token.lemma_.lower() in sentence_rules()["perpetrator_nouns"] and is_definite(token)
 
 
 def doers_subject(token) -> str | None:
@@ -145,7 +147,7 @@ def known_cause(token) -> str | None:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         for noun in agent.children:
-            if noun.dep_ == "pobj" and _definite(noun):
+            if noun.dep_ == "pobj" and is_definite(noun):
                 return noun.lower_
     return None
 
@@ -153,7 +155,7 @@ def known_cause(token) -> str | None:
 def tells_a_state(doc, trigger_i: int | None) -> bool:
     """A habit ("the rebels systematically shell our positions") or a standing state told in the
     perfect with a duration ("the RSF has besieged the city for more than a year")."""
-    rules = _rules()
+    rules = sentence_rules()
     if trigger_i is not None:
         token = doc[trigger_i]
         if any(a.dep_ == "advmod" and a.lower_ in rules["habitual_adverbs"] and (a.head == token or a.head == token.head)
@@ -169,7 +171,7 @@ def tells_a_state(doc, trigger_i: int | None) -> bool:
 
 def follows_on(doc) -> bool:
     """"Russia then sent ...": told as what came next after the sentence before."""
-    rules = _rules()
+    rules = sentence_rules()
     words = rules["sequence_adverbs"] | rules.get("additive_adverbs", set())
     if any(t.dep_ == "advmod" and t.lower_ in words and t.head.dep_ == "ROOT" for t in doc):
         return True

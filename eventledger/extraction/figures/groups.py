@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import tomllib
 from spacy.tokens import Token
+
+from ...data import shipped_toml
 
 TOTAL = "total"
 GROUPS = ("civilians", "security_forces", "militants", "attackers", "protesters", TOTAL)
@@ -29,7 +29,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = tomllib.loads(resources.files("eventledger.data").joinpath("figures/groups.toml").read_text("utf-8"))
+    data = shipped_toml("figures/groups.toml")
     nouns: dict[str, str] = {}
     modifiers: dict[str, str] = {}
     for group, spec in data["groups"].items():
