@@ -125,6 +125,9 @@ class Figure:
     # (people of no stated side). Figures of different groups of one event are parts of its
     # toll that add up; figures of one group from different claimants are rival claims.
     group: str = "total"
+    # a part of a toll the report states beside it ("23 killed, including 13 staff and 10
+    # patients": the 13 and the 10), counted within that total, never added to it
+    part: bool = False
 
 
 @dataclass(slots=True)

@@ -14,9 +14,11 @@ def run_story(body: str, published: str):
     return [e for e in result.events if not e.background], result
 
 
-def figures_of(events, kind=None):
-    """(kind, count, claimant) of the events' figures, of one kind if given."""
-    return [(f.kind, f.count, f.claimant or "") for e in events for f in e.figures if kind is None or f.kind == kind]
+def figures_of(events, kind=None, parts=False):
+    """(kind, count, claimant) of the events' tolls (with `parts`, of the parts that break them
+    down instead: "including two children"), of one kind if given."""
+    return [(f.kind, f.count, f.claimant or "") for e in events for f in e.figures
+            if (kind is None or f.kind == kind) and f.part == parts]
 
 
 def statements_of(*sentences: str):

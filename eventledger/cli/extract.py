@@ -58,6 +58,8 @@ def _figure_line(figure) -> str:
     text = f"{figure.kind} {count}"
     if figure.group and figure.group != "total":
         text += f" {figure.group.replace('_', ' ')}"
+    if figure.part:
+        text += " (part of the toll)"
     if among:
         text += f" (incl. {', '.join(among)})"
     text += f"  -- {figure.claimant or 'unattributed'}"

@@ -53,12 +53,15 @@ class FigureFound(FigureCount):
     claimant: str | None = None
     claimant_evidence: Evidence | None = None
     group: str = "total"  # who it counts (`figures/groups.py`): civilians, security_forces, ..., total
+    part: bool = False  # a part of a toll told beside it ("including 13 staff")
+    settled: bool = False  # its claimant is its own sentence's (None: the outlet's), never the event's
 
     @classmethod
     def of(cls, figure: FigureCount, evidence: Evidence) -> FigureFound:
         """The figure's shared fields, placed in the article by `evidence`."""
         found = cls(*(getattr(figure, f.name) for f in fields(FigureCount)), evidence)
         found.group = getattr(figure, "group", "total")
+        found.part = getattr(figure, "part", False)
         return found
 
 

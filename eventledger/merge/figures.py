@@ -9,6 +9,10 @@ For each kind, over the claims of a ledger event:
   listed but not aggregated;
 - each report speaks once per claimant and group: when one report gives several numbers of the
   same kind, group and claimant, its claim is the largest;
+- a *part* (a number that breaks down a toll the report states beside it: "23 killed, including
+  13 staff and 10 patients") counts within that toll: one report's parts of one group add up
+  ("15 children and 10 women": 25 civilians) and stand as that group's claim beside its others;
+  a part of no stated side tells nothing its total does not, and is listed but not aggregated;
 - a claim's value is its `count` (or, for a range without a point value, its `low`, else `high`);
   its lower/upper ends are `low`/`high` when it gives a range, else the count;
 - **per group**: the same (claimant, value) repeated by several outlets (syndicated copy) counts
@@ -57,16 +61,41 @@ def group_of(claim: dict[str, Any]) -> str:
 
 
 def report_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One claim per (report, kind, group, claimant): the largest value. Background claims are dropped."""
+    """One claim per (report, kind, group, claimant): the largest value, a report's parts of a group
+    added up into one. Background claims, and parts of no stated side, are dropped."""
     best: dict[tuple, dict[str, Any]] = {}
+    summed: dict[tuple, dict[str, Any]] = {}
     for claim in claims:
         if claim.get("background") or _value(claim) is None:
             continue
         key = (claim.get("doc_id"), claim.get("local_id"), claim.get("kind"), group_of(claim), _norm(claim.get("claimant")))
+        if claim.get("part"):
+            if group_of(claim) != TOTAL:
+                summed[key] = _plus(summed[key], claim) if key in summed else dict(claim)
+            continue
+        current = best.get(key)
+        if current is None or _value(claim) > _value(current):
+            best[key] = claim
+    for key, claim in summed.items():
         current = best.get(key)
         if current is None or _value(claim) > _value(current):
             best[key] = claim
     return list(best.values())
+
+
+def _plus(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Two parts of one group in one report, as one claim: their counts (and ends) added."""
+    out = dict(a)
+    for field in ("count", "low", "high", "civilians", "children"):
+        x, y = a.get(field), b.get(field)
+        if field in ("low", "high") and (x is None or y is None):
+            x = x if x is not None else _value(a)
+            y = y if y is not None else _value(b)
+            out[field] = x + y if a.get(field) is not None or b.get(field) is not None else None
+        else:
+            out[field] = x + y if x is not None and y is not None else (x if y is None else y)
+    out["hedged"] = bool(a.get("hedged")) and bool(b.get("hedged"))
+    return out
 
 
 def _median_of(claims: list[dict[str, Any]], field: str) -> int | None:

@@ -241,9 +241,13 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                 mention.trigger, mention.borrowed_type = mention.trigger or host.trigger, True
             elif host is not None:
                 _fill_same_kind(mention.figures, host.figures)
+                # Each sentence's figures are asserted by whoever asserts that sentence: a toll told
+                # after the event keeps its own source (or none, the outlet's own), and gives the
+                # event's sentence none ("141 were killed. 132 of the dead were children, the
+                # spokesman said": the 141 is the outlet's).
+                for figure in mention.figures:
+                    figure.settled = True
                 host.figures.extend(mention.figures)
-                if host.claimant is None and mention.claimant is not None:
-                    host.claimant, host.claimant_evidence = mention.claimant, mention.claimant_evidence
                 host.extra_sentences.append(mention.sentence)
                 if host.date is None and mention.date is not None:
                     # "About 6,500 people died ... in 2020" dates the undated war it counts.
@@ -497,7 +501,7 @@ def _build_event(event_id, group, places, default_place, article, statements, co
     for mention in mentions:
         claimant, claimant_ev = mention.claimant, mention.claimant_evidence
         for found in mention.figures:
-            if found.claimant is None and claimant is not None:
+            if found.claimant is None and claimant is not None and not found.settled:
                 found.claimant, found.claimant_evidence = claimant, claimant_ev
             if found.claimant is None and found.hedged:
                 found.claimant, found.claimant_evidence = _neighbour_speaker(found.evidence.start, statements, starts)
@@ -581,7 +585,7 @@ def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | 
         kind=found.kind, count=found.count, low=found.low, high=found.high,
         civilians=found.civilians, children=found.children, claimant=found.claimant,
         claimant_evidence=found.claimant_evidence, hedged=found.hedged, background=found.background,
-        evidence=found.evidence, sentence=sentence, group=found.group,
+        evidence=found.evidence, sentence=sentence, group=found.group, part=found.part,
     ))
 
 

@@ -18,7 +18,9 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per figure kind (killed, injured...): every claimant's number (`claims`), and the
     same claims by victim group (`parts`: civilians, security_forces, militants, attackers,
     protesters, total), each group with whether its claimants disagree. Groups are parts of one
-    toll that add up; only claims about the same group conflict (`conflict`).
+    toll that add up; only claims about the same group conflict (`conflict`). A claim marked `part`
+    breaks down a toll its report states beside it ("including one soldier"): it adds to the other
+    parts of its group, and never conflicts with them.
 
     Background figures (earlier tolls quoted for context) are left out. The same claimant repeating
     the same number in several reports (syndicated copy, a follow-up) counts once: the first report
@@ -45,6 +47,7 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "low": figure.get("low"),
             "high": figure.get("high"),
             "hedged": bool(figure.get("hedged")),
+            "part": bool(figure.get("part")),
             "article_id": figure.get("article_id"),
             "outlet": figure.get("outlet"),
             "evidence": figure.get("evidence"),
@@ -56,7 +59,7 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
             parts.setdefault(claim["group"], []).append(claim)
         groups = []
         for group, members in sorted(parts.items(), key=lambda kv: (_GROUP_ORDER.get(kv[0], 99), kv[0])):
-            numbers = {(c["count"], c["low"], c["high"]) for c in members if c["count"] is not None}
+            numbers = {(c["count"], c["low"], c["high"]) for c in members if c["count"] is not None and not c["part"]}
             groups.append({"group": group, "conflict": len(numbers) > 1, "claims": members})
         out.append({"kind": kind, "conflict": any(g["conflict"] for g in groups), "claims": claims, "parts": groups})
     return out

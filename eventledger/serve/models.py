@@ -45,6 +45,8 @@ class Figure(_Open):
     kind: str
     group: str = Field("total", description="who it counts: civilians, security_forces, militants, attackers, "
                                              "protesters, or total (people of no stated side)")
+    part: bool = Field(False, description="a part of a toll the report states beside it ('including one soldier'), "
+                                          "counted within that toll")
     count: int | None = None
     low: int | None = None
     high: int | None = None
@@ -65,6 +67,8 @@ class Claim(BaseModel):
     low: int | None = None
     high: int | None = None
     hedged: bool = False
+    part: bool = Field(False, description="a part of a toll its report states beside it: it adds to the group's "
+                                          "other parts and never conflicts with them")
     article_id: str | None = Field(None, description="the article the claim was read in (evidence offsets point into it)")
     outlet: str | None = None
     evidence: Evidence | None = None

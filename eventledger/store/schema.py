@@ -16,7 +16,8 @@ key, the one constraint: indexes cost memory and checkpoint time as the ledger g
   null (undated).
 - `actors`, `figures`: per report, with the evidence (offsets into `articles.text` and the text);
   a figure's `group` is who it counts (civilians, security_forces, militants, attackers,
-  protesters, total).
+  protesters, total); `part`: it breaks down a toll the report states beside it ("including one
+  soldier"), counted within that toll.
 - `statements`: per article.
 - `evidence`: the sentences (and trigger, date and place spans) that report each event.
 - `texts`: long values in parts. A document's original (`documents.content`), its cleaned text
@@ -45,10 +46,11 @@ Merged across outlets (rebuilt by `merge`, deterministic from the tables above):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Version 2 added, each at the end of its table: documents/articles.published_source,
 # reports.date_basis, figures.group, events.date_basis/published_source/date_inferred,
-# event_figures.parts. `db.connect` adds missing columns to an older ledger file.
+# event_figures.parts; version 3 figures.part. `db.connect` adds missing columns to an older
+# ledger file.
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "documents": [
@@ -83,7 +85,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("claimant", "VARCHAR"), ("hedged", "BOOLEAN"), ("background", "BOOLEAN"),
         ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("ev_text", "VARCHAR"),
         ("claimant_start", "INTEGER"), ("claimant_end", "INTEGER"), ("claimant_text", "VARCHAR"),
-        ("sentence", "VARCHAR"), ("group", "VARCHAR"),
+        ("sentence", "VARCHAR"), ("group", "VARCHAR"), ("part", "BOOLEAN"),
     ],
     "statements": [
         ("doc_id", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"), ("kind", "VARCHAR"), ("target", "VARCHAR"),

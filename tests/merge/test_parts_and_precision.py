@@ -43,6 +43,24 @@ def test_victim_groups_add_up_and_only_one_groups_claims_conflict():
     assert (killed["low"], killed["best"], killed["high"]) == (20, 20, 20) and not killed["conflicting"]
 
 
+def test_a_reports_parts_add_up_within_its_total_and_never_against_it():
+    # "killed at least 115 ... The dead included at least 15 children, 10 women and six policemen"
+    report = [_claim("a", 115, "total", "police official"),
+              _claim("a", 15, "civilians", None, part=True, civilians=15, children=15),
+              _claim("a", 10, "civilians", None, part=True, civilians=10),
+              _claim("a", 6, "security_forces", None, part=True)]
+    killed = aggregate(report)["killed"]
+    assert (killed["low"], killed["best"], killed["high"]) == (115, 115, 115) and not killed["conflicting"]
+    assert killed["parts"]["civilians"]["best"] == 25 and killed["children_best"] == 15  # 15 children and 10 women
+    # parts that add up to more than the total say the total left some out
+    killed = aggregate([_claim("b", 7, "total", "authorities"), _claim("b", 5, "civilians", None, part=True),
+                        _claim("b", 4, "security_forces", None, part=True)])["killed"]
+    assert killed["best"] == 9
+    # a part of no stated side ("19 of them MSF staff") tells nothing its total does not
+    killed = aggregate([_claim("c", 37, "total", None), _claim("c", 19, "total", "MSF", part=True)])["killed"]
+    assert (killed["best"], killed["conflicting"], killed["n_claims"]) == (37, False, 1)
+
+
 @pytest.fixture(scope="module")
 def kunar_ledger(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
@@ -76,8 +94,12 @@ def test_a_country_level_report_of_the_next_day_joins_the_provinces_event(kunar_
         parts = event["figure_estimates"]["killed"]["parts"]
         assert parts["militants"]["best"] == 6 and parts["civilians"]["claimants"] == ["Afghan officials", "officials"]
         assert (parts["civilians"]["low"], parts["civilians"]["high"]) == (10, 11) and parts["civilians"]["conflicting"]
-        assert {(c["group"], c["count"]) for c in event["figures"] if c["kind"] == "killed"} == {
+        assert {(c["group"], c["count"]) for c in event["figures"] if c["kind"] == "killed" and not c["part"]} == {
             ("civilians", 11), ("civilians", 10), ("militants", 6)}
+        # "11 civilians, including 10 children", "six suspected militants -- including two senior
+        # Taliban commanders": parts within those tolls, which add nothing to them
+        assert {(c["group"], c["count"]) for c in event["figures"] if c["kind"] == "killed" and c["part"]} == {
+            ("civilians", 10), ("militants", 2)}
 
 
 def test_the_event_view_shows_parts_and_claims_through_the_cli_and_the_api(kunar_ledger):
@@ -103,8 +125,11 @@ def test_the_event_view_shows_parts_and_claims_through_the_cli_and_the_api(kunar
     finally:
         source.close()
     killed = next(k for k in body["figure_claims"] if k["kind"] == "killed")
-    assert [(p["group"], p["conflict"], sorted(c["count"] for c in p["claims"])) for p in killed["parts"]] == [
+    assert [(p["group"], p["conflict"], sorted(c["count"] for c in p["claims"] if not c["part"])) for p in killed["parts"]] == [
         ("civilians", True, [10, 11]), ("militants", False, [6])]
+    # a part ("including two senior Taliban commanders") stands beside the claims, never against them
+    assert [(c["count"], c["part"]) for p in killed["parts"] if p["group"] == "militants" for c in p["claims"]] == [
+        (6, False), (2, True)]
     assert body["figure_estimates"]["killed"]["best"] == 16 and body["fatalities_best"] == 16
 
 

@@ -85,6 +85,9 @@ _KNOWN_MISSES = {
         "killed 1 is credited to the mission by its full name: 'the mission, known as MINUSCA' is not read as an alias",
     "shariff-aguak-isulan-bomb-grenade-2025":
         "the lead's unattributed 'wounding nine people' does not take the police chief who gives it two paragraphs later",
+    "kakamega-by-election-looting-2026":
+        "the driver beaten and 'taken to hospital' is no figure the extractor reads (injured 1 matched only through "
+        "'One of them ... was in critical condition', credited to the police by the event's claimant)",
 }
 _CASES = [pytest.param(p, marks=pytest.mark.xfail(reason=_KNOWN_MISSES[p.name.split(".")[0]], strict=True))
           if p.name.split(".")[0] in _KNOWN_MISSES else p

@@ -29,8 +29,8 @@ def test_a_toll_sentence_counts_the_event_just_reported():
     events, _ = _run("Crowds looted shops in Kisumu on Saturday.\n\n"
                      "Police said four people had been killed, two of them by security guards.", "2025-03-10")
     assert len(events) == 1, [e.sub_event_type for e in events]
-    killed = [(f.count, f.claimant) for f in events[0].figures if f.kind == "killed"]
-    assert killed == [(4, "Police")]  # "two of them" is a part of the four, not a second toll
+    killed = [(f.count, f.claimant, f.part) for f in events[0].figures if f.kind == "killed"]
+    assert killed == [(4, "Police", False), (2, "Police", True)]  # "two of them" is a part of the four, not a second toll
 
 
 def test_police_in_a_capital_acting_there_place_the_event():

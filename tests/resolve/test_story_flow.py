@@ -555,7 +555,8 @@ def test_a_toll_update_paragraphs_later_joins_the_only_violence_of_its_day():
     )
     events = [e for e in _events(text, "2026-03-03") if not e.background]
     assert [e.sub_event_type for e in events] == ["Armed clash"]
-    assert sorted(f.count for f in events[0].figures if f.kind == "killed") == [4, 7]
+    assert sorted(f.count for f in events[0].figures if f.kind == "killed" and not f.part) == [4, 7]
+    assert [(f.count, f.group) for f in events[0].figures if f.part] == [(2, "civilians")]
 
 
 def test_people_fleeing_the_violence_just_told_are_its_consequence_not_an_event():
@@ -570,3 +571,20 @@ def test_people_fleeing_the_violence_just_told_are_its_consequence_not_an_event(
     )
     events = [e for e in _events(text, "2026-03-03") if not e.background]
     assert sorted(e.sub_event_type for e in events) == ["Attack", "Protest with intervention"]
+
+
+def test_a_toll_told_after_the_event_keeps_its_own_source_and_gives_the_event_none():
+    # Who asserts a sentence's numbers is whoever the sentence names, not the source of the
+    # sentence before (docs/annotation.md, section 6): "132 of the dead were children, the
+    # spokesman said" is the spokesman's; the lead's "141" stays the outlet's own (jtm71), and
+    # "The dead included ..." after "according to a police official" is the outlet's (Belfast Telegraph).
+    events = [e for e in _events("Gunmen killed 141 people at an army-run school in Peshawar on Tuesday. 132 of the dead "
+                                 "were children, military spokesman Asim Bajwa said.", "2014-12-17") if not e.background]
+    killed = {(f.count, f.part): f.claimant for e in events for f in e.figures if f.kind == "killed"}
+    assert killed[(141, False)] is None and "Bajwa" in killed[(132, True)]
+    events = [e for e in _events("A lorry bomb went off in the Karada district of Baghdad on Sunday, killing at least 115 "
+                                 "people, according to a police official. The dead included at least 15 children, 10 "
+                                 "women and six policemen.", "2016-07-04") if not e.background]
+    figures = [(f.count, f.part, f.claimant) for e in events for f in e.figures if f.kind == "killed"]
+    assert (115, False, "police official") in figures
+    assert {(count, claimant) for count, part, claimant in figures if part} == {(15, None), (10, None), (6, None)}

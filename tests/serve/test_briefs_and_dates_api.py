@@ -41,7 +41,8 @@ def test_a_one_sentence_article_is_stored_with_its_event(client):
     event = client.get(f"/api/events/{event_id}").json()
     assert event["sub_event_type"] == "Air/drone strike"
     killed = next(k for k in event["figure_claims"] if k["kind"] == "killed")
-    assert [(p["group"], [c["count"] for c in p["claims"]]) for p in killed["parts"]] == [("civilians", [11])]
+    assert [(p["group"], [c["count"] for c in p["claims"] if not c["part"]]) for p in killed["parts"]] == [("civilians", [11])]
+    assert not killed["conflict"]  # "11 civilians, including 10 children": a part, no rival claim
 
 
 def test_undated_events_lead_the_list_and_inferred_dates_are_marked(client, seed_text):

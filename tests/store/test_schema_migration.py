@@ -11,7 +11,7 @@ from eventledger.records import Article, DocResult, Event, Evidence, Extraction,
 from eventledger.store.schema import SCHEMA_VERSION
 
 ADDED = {"documents": ["published_source"], "articles": ["published_source"], "reports": ["date_basis"],
-         "figures": ["group"], "events": ["date_basis", "published_source", "date_inferred"], "event_figures": ["parts"]}
+         "figures": ["group", "part"], "events": ["date_basis", "published_source", "date_inferred"], "event_figures": ["parts"]}
 
 
 def _doc() -> DocResult:
@@ -43,3 +43,4 @@ def test_an_older_ledger_gets_the_new_columns_and_its_events_are_rebuilt(tmp_pat
         assert ledger.sql("SELECT value FROM meta WHERE key = 'schema_version'").value[0] == SCHEMA_VERSION
         figure = ledger.event(event["event_id"])["figures"][0]
         assert figure["group"] == "total"  # no group in the old row: people of no stated side
+        assert figure["part"] is False  # nor a part of a toll

@@ -20,7 +20,8 @@ from .groups import TOTAL, group_of
 from .hit import FigureHit
 from .kinds import counted_noun, figure_kind, gathering, kind_of
 from .numbers import find_numbers
-from .parts import add_breakdown, died_of_the_living, is_breakdown, is_part_of_toll, own_fate
+from .parts import (add_breakdown, died_of_the_living, is_breakdown, is_part_of_toll, own_fate, part_of, part_of_included,
+                    part_of_told_toll)
 
 __all__ = ["SAME_KIND", "FigureHit", "Lexicon", "find_figures", "lexicon"]
 
@@ -30,15 +31,25 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
     figures: list[FigureHit] = []
     later_dead: list[FigureHit] = []
     parts: dict[int, int] = {}  # figure index -> how many its listed parts have counted
+    breakdowns: list[FigureHit] = []  # the parts of the figures found ("including one soldier")
     for number in find_numbers(doc):
         noun = counted_noun(doc, number, lex)
         if noun is not None and died_of_the_living(doc, number, lex):
             later_dead.append(_later_dead(doc, number, publication_year))
             continue
-        if noun is None or is_part_of_toll(doc, number, lex):
+        if noun is None:
+            continue
+        if is_part_of_toll(doc, number, lex):
+            told = part_of_told_toll(doc, noun, number, lex, figures, is_background(doc, number.head, publication_year))
+            if told is not None:
+                breakdowns.append(told)
             continue
         if is_breakdown(noun, number, doc, bool(figures)) and not own_fate(doc, noun, number, lex, figures) \
                 or _listed_part(doc, noun, number, figures, parts):
+            part = part_of(figures[-1], doc, noun, number, lex) if figures else \
+                part_of_included(doc, noun, number, lex, is_background(doc, number.head, publication_year))
+            if part is not None:
+                breakdowns.append(part)
             add_breakdown(figures, noun, number, lex)
             continue
         kind, trigger = figure_kind(doc, noun, number, lex)
@@ -62,6 +73,7 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
     figures.extend(_singular_victims(doc, lex, figures, publication_year, joined))
     if not figures:
         figures.extend(_restated_counts(doc, lex, publication_year))
+    figures.extend(breakdowns)
     return figures
 
 

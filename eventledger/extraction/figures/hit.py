@@ -18,3 +18,4 @@ class FigureHit(FigureCount):
     trigger_i: int | None = None  # the token of the verb or noun that says what was counted
     noun_i: int | None = None
     group: str = TOTAL  # who it counts (`groups`)
+    part: bool = False  # a part of the toll before it ("including one soldier"), counted within it

@@ -1,12 +1,18 @@
-"""Parts of a toll: a number that breaks down the figure before it ("including two civilians",
-"two of them shot") or a toll told elsewhere ("buried 19 of the dead") is no figure of its own;
-a part that met another fate ("64 of them had been recaptured") is one."""
+"""Parts of a toll. A number that breaks down the figure before it ("including two civilians",
+"two of them shot", "the dead included 15 children") is a *part* of that figure: it is folded into
+it (its civilians and children) and kept as a part figure of the same kind, counted within the
+toll and never added to it ("killed seven people, including one soldier": 7 killed, of whom 1 of
+the security forces). A number that tells who some of a toll told elsewhere were ("132 of the
+dead were children") is a part of it too; one that only does something with them ("buried 19 of
+the dead") is no figure. A part that met another fate ("64 of them had been recaptured") is a
+figure of its own."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from ...knowledge.figure_words import Lexicon, lexicon
+from .groups import group_of
 from .hit import FigureHit
 from .kinds import figure_kind, kind_of
 from .numbers import NumberPhrase
@@ -89,3 +95,61 @@ def add_breakdown(figures: list[FigureHit], noun: Token, number: NumberPhrase, l
     # Other breakdowns ("including three soldiers") tell nothing about civilians: leave as is.
     if noun.i >= number.last - 1:
         target.end = max(target.end, noun.idx + len(noun.text))
+
+
+def part_of(target: FigureHit, doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon) -> FigureHit | None:
+    """The breakdown `number` of `target` as a part figure: the target's kind, claimant context
+    and status, the breakdown's own count and victim group."""
+    if number.value is None:
+        return None
+    return _part(target.kind, target.trigger_i, target.hedged, target.background, doc, noun, number, lex)
+
+
+def part_of_told_toll(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon, figures: list[FigureHit],
+                      background: bool) -> FigureHit | None:
+    """'132 of the dead were children', 'More than 100 of the dead were children': who some of a
+    toll told elsewhere were, a part of it (of the kind its word names: the dead were killed).
+    Only a part said to be people of some kind counts; 'buried 19 of the dead' is none."""
+    j = number.last
+    word = doc[j + 2] if j + 2 < len(doc) else None
+    kind = lex.word_kind.get(word.lower_) if word is not None else None
+    if kind is None or number.value is None:
+        return None
+    verb = doc[number.head].head
+    if doc[number.head].dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() != "be":
+        return None
+    who = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    if who is None or group_of(who) == "total" and who.lower_ not in lex.children | lex.civilian:
+        return None
+    hit = _part(kind, verb.i, False, background, doc, who, number, lex)
+    hit.end = max(hit.end, who.idx + len(who.text))
+    return hit
+
+
+def part_of_included(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon, background: bool) -> FigureHit | None:
+    """'The dead included at least 15 children, 10 women and six policemen', 'the deceased
+    included three jawans': the parts of a toll told elsewhere, of the kind its word names."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if number.value is None or head.dep_ != "dobj" or verb.lemma_.lower() != "include":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in lex.part_of), None)
+    kind = lex.word_kind.get(subject.lower_) if subject is not None else None
+    if kind is None:
+        return None
+    return _part(kind, verb.i, False, background, doc, noun, number, lex)
+
+
+def _part(kind: str, trigger: int | None, hedged: bool, background: bool, doc: Doc, noun: Token,
+          number: NumberPhrase, lex: Lexicon) -> FigureHit:
+    word = noun.lower_
+    end_token = doc[max(noun.i, number.last - 1)]
+    return FigureHit(
+        kind=kind, count=number.value, low=number.low, high=number.high,
+        civilians=number.value if word in lex.civilian or word in lex.children else None,  # (a part of forces says nothing of the rest)
+        children=number.value if word in lex.children else None, hedged=hedged, background=background,
+        group=group_of(noun, number.first), start=doc[number.first].idx, end=end_token.idx + len(end_token.text),
+        trigger_i=trigger, noun_i=noun.i, part=True,
+    )

@@ -150,7 +150,8 @@ function claimCard(claim, reports) {
   const who = claim.claimant ? el("span", { class: "who" }, claim.claimant) : el("span", { class: "who none" }, "unattributed");
   const card = el("div", { class: "claim" },
     el("div", { class: "count" }, figureText(claim)),
-    el("div", {}, "according to ", who, claim.hedged ? el("span", { class: "badge hedged" }, "hedged") : null));
+    el("div", {}, "according to ", who, claim.hedged ? el("span", { class: "badge hedged" }, "hedged") : null,
+      claim.part ? el("span", { class: "badge part", title: "a part of a toll the report states beside it" }, "part of the toll") : null));
   const report = claim.article_id ? reports.find((r) => r.article_id === claim.article_id) : null;
   const outlet = claim.outlet || (report && report.outlet);
   if (claim.evidence) card.append(el("q", {}, claim.evidence.text));

@@ -19,7 +19,12 @@ def nlp():
 
 
 def _kinds(nlp, text, year=2025):
-    return [(f.kind, f.count, f.civilians) for f in find_figures(nlp(text), year)]
+    """The tolls of a sentence (the parts that break them down are left out)."""
+    return [(f.kind, f.count, f.civilians) for f in find_figures(nlp(text), year) if not f.part]
+
+
+def _parts(nlp, text, year=2025):
+    return [(f.kind, f.count, f.group) for f in find_figures(nlp(text), year) if f.part]
 
 
 def test_people_a_hospital_treated_are_injured(nlp):
@@ -74,5 +79,7 @@ def test_counts_listed_after_a_toll_of_people_split_it(nlp):
     assert _kinds(nlp, "The monitor says nine people have been killed since Sunday, five soldiers and four "
                        "civilians.") == [("killed", 9, 4)]
     assert _kinds(nlp, "Police said 11 people were killed: seven gunmen and four villagers.") == [("killed", 11, 4)]
+    assert _parts(nlp, "Police said 11 people were killed: seven gunmen and four villagers.") == [
+        ("killed", 7, "attackers"), ("killed", 4, "civilians")]
     # A list of tolls of different people is not a breakdown.
     assert len(_kinds(nlp, "Gunmen killed five soldiers, three civilians and two policemen.")) == 3

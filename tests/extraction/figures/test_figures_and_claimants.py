@@ -15,7 +15,13 @@ def nlp():
 
 
 def figures(nlp, text, year=2024):
-    return [(f.kind, f.count, f.low, f.high, f.civilians, f.children, f.background) for f in find_figures(nlp(text), year)]
+    """The figures of a sentence, without the parts that break them down (see `parts`)."""
+    return [(f.kind, f.count, f.low, f.high, f.civilians, f.children, f.background)
+            for f in find_figures(nlp(text), year) if not f.part]
+
+
+def parts(nlp, text, year=2024):
+    return [(f.kind, f.count, f.group) for f in find_figures(nlp(text), year) if f.part]
 
 
 def test_killed_and_wounded_with_civilian_breakdowns(nlp):
@@ -23,12 +29,17 @@ def test_killed_and_wounded_with_civilian_breakdowns(nlp):
                          "including 12 civilians, the health ministry said.")
     assert ("killed", 14, None, None, 3, None, False) in found
     assert ("injured", 40, None, None, 12, None, False) in found
-    assert len(found) == 2  # the breakdowns are not figures of their own
+    assert len(found) == 2  # the breakdowns are no tolls of their own: they are parts of these
+    assert parts(nlp, "The raid killed 14 people, including three civilians, while 40 people were wounded, "
+                      "including 12 civilians, the health ministry said.") == [
+        ("killed", 3, "civilians"), ("injured", 12, "civilians")]
 
 
 def test_children_among_the_dead_and_word_numbers(nlp):
     found = figures(nlp, "Officials say a helicopter strike has killed nine civilians, including seven children, in the north.")
     assert found == [("killed", 9, None, None, 9, 7, False)]
+    assert parts(nlp, "Officials say a helicopter strike has killed nine civilians, including seven children, in the north.") \
+        == [("killed", 7, "civilians")]
 
 
 def test_bounds_and_vague_counts(nlp):
@@ -215,6 +226,7 @@ def test_recaptured_escaped_and_a_part_with_another_fate(nlp):
     assert ("arrested", 51) in [(f[0], f[1]) for f in found]
     # A part that only refines a toll stays a breakdown.
     assert [(f[0], f[1]) for f in figures(nlp, "Nine people were killed, four of them shot at close range.")] == [("killed", 9)]
+    assert parts(nlp, "Nine people were killed, four of them shot at close range.") == [("killed", 4, "total")]
 
 
 def test_a_perfect_tense_count_over_this_year_is_background(nlp):
@@ -231,3 +243,22 @@ def test_a_count_that_restates_the_one_before_has_the_same_kind(nlp):
     [fig] = figures(nlp, "Organisers put the figure at 12,000.")
     assert fig[0] == SAME_KIND and fig[1] == 12000
     assert figures(nlp, "The ministry put the number of dead at 40.")[0][0] != SAME_KIND
+
+
+def test_the_parts_of_a_toll_told_apart_are_part_figures(nlp):
+    # "The dead included ...": the parts of a toll told in the sentence before (Belfast Telegraph,
+    # Arkansas Online, Spokesman-Review, in the news corpus)
+    assert parts(nlp, "The dead included at least 15 children, 10 women and six policemen.") == [
+        ("killed", 15, "civilians"), ("killed", 10, "civilians"), ("killed", 6, "security_forces")]
+    # "N of the dead were children" (Link Vision, JTM71)
+    assert parts(nlp, "132 of the dead were children, military spokesman Asim Bajwa said.") == [("killed", 132, "civilians")]
+    # what is done with some of a toll tells nothing of who they were
+    assert parts(nlp, "Villagers buried 19 of the dead on Sunday.") == []
+    assert figures(nlp, "Villagers buried 19 of the dead on Sunday.") == []
+
+
+def test_a_toll_broken_down_after_including_keeps_its_total_and_gains_parts(nlp):
+    text = ("A shootout in rural western Mexico between gunmen and army troops killed seven people, including "
+            "one soldier, authorities in Michoacan state said Tuesday.")
+    assert [(f[0], f[1]) for f in figures(nlp, text)] == [("killed", 7)]
+    assert parts(nlp, text) == [("killed", 1, "security_forces")]
