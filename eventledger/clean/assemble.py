@@ -10,7 +10,7 @@ from ..records import Article, CleanResult, Evidence, Paragraph, Removed
 from .duplicates import MIN_WORDS as _DUPLICATE_MIN_WORDS
 from .duplicates import DuplicateIndex
 from .patterns import describe_outlet, line_patterns, outlet_names
-from .units import Unit
+from .units import Unit, word_count
 
 _TERMINAL = tuple(".!?\"”’…。！？」")  # with the full stops of Chinese and Japanese
 _BYLINE = re.compile(r"(?:by|written by|reporting by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*(?:\s*[,|-]\s*[\w ]{2,40})?", re.I)
@@ -47,7 +47,7 @@ class _Judged:
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    return word_count(text)
 
 
 def _debris_reason(text: str) -> str | None:

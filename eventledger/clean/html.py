@@ -45,7 +45,9 @@ class HtmlParts:
     removed: list[Removed] = field(default_factory=list)
 
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)  # lxml refuses a str that declares an encoding
+# lxml refuses a str that declares an encoding; a declaration ends at its first ">" even when it
+# is broken ('<?xml version="1.0" encoding="ilashack, necessarily, ...>' on an L3S-GN1 page).
+_XML_DECLARATION = re.compile(r"^[\s\ufeff]*<\?xml[^>]*>", re.I)
 
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>", re.I)

@@ -7,6 +7,19 @@ from dataclasses import dataclass
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _END_PUNCT = tuple(".!?\"”’:;)")
+# Chinese and Japanese write no spaces between words (Korean does, between phrases): there a
+# line's length in words is its ideographs and kana over two, about the length of their words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_CHARS_PER_WORD = 2
+
+
+def word_count(text: str) -> int:
+    """Words in a line of text: space-separated tokens, and the words of unspaced scripts."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    spaced = len(_UNSPACED.sub(" ", text).split())
+    return spaced + -(-unspaced // _UNSPACED_CHARS_PER_WORD)
 
 
 @dataclass(slots=True)

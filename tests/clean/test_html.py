@@ -36,6 +36,12 @@ def test_a_page_that_declares_its_encoding_in_an_xml_declaration_is_read():
     assert _body(result) == PARAGRAPHS
 
 
+def test_a_broken_xml_declaration_does_not_refuse_the_page():
+    # an L3S-GN1 page's declaration runs on into a keyword list and never closes with "?>"
+    result = _clean('<?xml version="1.0" encoding="shack, necessarily, parliament, thailand\'s">\n' + _story())
+    assert _body(result) == PARAGRAPHS
+
+
 def test_a_title_left_open_does_not_swallow_the_page():
     # `</titlevalue="true" -->` closes nothing: the parser reads the whole page as the title
     result = _clean(_story(head='<title id="t">Market attack kills 14</titlevalue="true" -->'))
@@ -78,3 +84,20 @@ def test_a_paragraph_the_page_repeats_stays():
     assert changed in _body(result)
     assert _body(result).count(PARAGRAPHS[1]) == 2  # the page shows it twice; a repeated report makes one event
     assert not any(r.reason == "duplicate" for r in result.removed)
+
+
+# Written for the test: a short report in Chinese (no spaces between words).
+CHINESE = [
+    "周日上午，武装分子袭击了边境附近一个村庄的集市，造成至少十四人死亡，另有多人受伤。当地官员说，许多商店被烧毁。",
+    "居民说，袭击者骑摩托车在黎明后不久到达，向商贩和顾客开枪，然后放火焚烧了摊位和附近的一个粮仓。",
+    "军方在声明中说，已派部队前往该地区，正在村庄周围的丛林中搜寻袭击者。目前尚无组织宣称对此次袭击负责。（编译/记者）",
+]
+
+
+def test_a_chinese_page_keeps_its_closing_paragraph():
+    # Counted by spaces, a whole Chinese paragraph is one or two "words": a closing paragraph that
+    # does not end in a full stop then looked like one of the headline links after a story.
+    paragraphs = "".join(f"<p>{p}</p>" for p in CHINESE)
+    markup = (f"<html><head><title>集市遇袭 十四人死亡</title></head><body><nav><a href='/'>首页</a></nav>"
+              f"<article><h1>集市遇袭 十四人死亡</h1>{paragraphs}</article></body></html>")
+    assert _body(_clean(markup)) == CHINESE
