@@ -26,7 +26,9 @@ from .discourse.reporting import (
     tells_a_state,
     told_as_history,
 )
-from .figures import find_figures
+from .eventtype import EventKind
+from .figures import find_figures, lexicon
+from .figures.kinds import kind_of
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
 from .places import find_event_place, is_government_metonym, place_spans, reference_point
 from .places.clauses import where_clause_report
@@ -133,6 +135,11 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     # said'), unless the quotation is hypothetical ("if they kill 100 people ...").
     figures = [f for f in find_figures(doc, publication_year=published_year)
                if not _in_quotes(f.start, quotes) or not hypothetical(_quote_around(sent.text, f.start, quotes))]
+    if kind.against and kind.sub_event_type != "none" and figures and _only_the_casualty(doc, kind.trigger):
+        # "100 people have been killed by rivers bursting their banks", "43 were killed in a fire that
+        # engulfed a factory": the event word is only the casualty, and the cause the sentence
+        # names is no violence; the toll stays, with no event of its own.
+        kind = EventKind("none", "none", kind.confidence, None, kind.against)
     if kind.sub_event_type == "none" and not figures:
         return _refinement(sent, doc, published)
     if kind.sub_event_type == "Agreement" and not figures and not agreement_made(sent.text):
@@ -162,6 +169,7 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         confidence=0.0 if doers else kind.confidence,
         trigger=_ev(sent, trigger.start, trigger.end) if trigger and not doers else None,
         hedged=is_hedged(sent.text),
+        nonviolent_cause=bool(kind.against),
     )
     if trigger_i is not None:
         place = find_event_place(doc, trigger_i)
@@ -227,6 +235,14 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         mention.anaphoric = mention.anaphoric or doers_subject(doc[trigger_i])
         mention.cause = known_cause(doc[trigger_i])
     return mention
+
+
+def _only_the_casualty(doc, trigger) -> bool:
+    """The typer's event word only says people died or were hurt ("were killed", "died")."""
+    if trigger is None:
+        return False
+    tokens = [t for t in doc if trigger.start <= t.idx - doc[0].idx < trigger.end]
+    return bool(tokens) and kind_of(tokens[-1], lexicon()) in ("killed", "injured")
 
 
 def _containers(sent: Sentence, doc, place) -> list[PlaceFound]:

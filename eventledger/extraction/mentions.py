@@ -87,6 +87,9 @@ class EventMention:
     background: bool = False
     anaphoric: str | None = None  # "operation" in "the operation killed ...": refers back
     cause: str | None = None  # "the bombs" in "houses were destroyed by the bombs": a cause already told
+    # the sentence names a cause of harm that is no political violence (a flood, a crash, a fire
+    # in a factory): its toll tells of no attack unless an event word says so
+    nonviolent_cause: bool = False
     extra_sentences: list[Evidence] = field(default_factory=list)  # sentences that joined it
     place_fallbacks: list[PlaceFound] = field(default_factory=list)  # places that contain `place`
     # An undated report's time as the sentence before it in its paragraph gives it ("The fighting in

@@ -255,7 +255,7 @@ def _attach_untyped(mentions: list[EventMention], places: dict[int, Location]) -
                 continue
             implied = [_KIND_EVENT[f.kind] for f in mention.figures if f.kind in _KIND_EVENT]
             if not implied and not kept and index in places and not mention.background and mention.date_precision == "day" \
-                    and {f.kind for f in mention.figures} & {"killed", "injured"}:
+                    and {f.kind for f in mention.figures} & {"killed", "injured"} and not mention.nonviolent_cause:
                 # The story's first report, with a place, a day and a toll but no event word the
                 # typer knows ("Gang members attacked ... on Sunday, killing at least 20"): people
                 # killed or wounded by someone, which is all the typer can call an attack.

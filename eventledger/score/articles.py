@@ -290,6 +290,7 @@ class Score:
     negative_articles_hit: int = 0
     misses: list[str] = field(default_factory=list)
     errors: Counter = field(default_factory=Counter)  # error kind -> count (see `error_kinds`)
+    refused: list[str] = field(default_factory=list)  # articles the pipeline failed on, each with why
 
     _SUMMED = ("tp", "fp", "fn", "type_tp", "type_fp", "type_fn", "dates_right", "dates_total", "figures_total",
                "figures_count", "figures_claimant", "system_figures", "system_figures_matched", "statements_total",
@@ -301,6 +302,7 @@ class Score:
         for key, value in other.places.items():
             self.places[key] += value
         self.traps += other.traps
+        self.refused += other.refused
         self.misses += other.misses
         self.errors.update(other.errors)
 
@@ -339,6 +341,7 @@ class Score:
             "negatives": {"articles": self.negative_articles, "with_events": self.negative_articles_hit,
                           "events": self.negative_events},
             "errors": dict(self.errors.most_common()),
+            "refused": len(self.refused),
         }
 
 
@@ -713,7 +716,12 @@ def evaluate(articles: list[GoldArticle], *, merge: bool = True, per_article: bo
             from ..records import Article
 
             result = Extraction(article=Article(text=article_text(gold.path)), warnings=[f"refused: {exc}"])
+            refused = f"{gold.name}: {type(exc).__name__}: {exc}"
+        else:
+            refused = None
         s = score(gold, result)
+        if refused is not None:
+            s.refused.append(refused)  # said in the report: a crash must not pass for a cautious reading
         if undated:
             for event in clock_dated(result, gold.published):
                 s.errors["date: taken from the machine's clock"] += 1
@@ -734,6 +742,10 @@ def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = Fa
     pl, pt = total.places, max(1, total.places_total)
     ft = max(1, total.figures_total)
     print(f"\n{n} articles", file=out)
+    if total.refused:
+        print(f"REFUSED by the pipeline (scored as nothing found): {len(total.refused)}", file=out)
+        for line in total.refused:
+            print(f"  ! {line}", file=out)
     print(f"events, sub-type:   P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {total.tp}, fp {total.fp}, fn {total.fn})", file=out)
     print(f"events, event type: P {tp_:.3f} R {tr:.3f} F1 {tf:.3f}", file=out)
     print(f"places:  right {pl['right'] / pt:.3f} ({pl['right']}/{total.places_total}), coarser {pl['coarser']}, "

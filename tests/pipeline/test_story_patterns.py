@@ -232,3 +232,22 @@ def test_an_accusation_that_counts_the_acts_reports_them():
     assert [e.sub_event_type for e in events] == ["Sexual violence"]
     events, _ = _run("Mali's government accused the rebels on Tuesday of trying to destabilise the north.", "2025-03-12")
     assert not events
+
+
+def test_a_toll_of_a_flood_or_a_crash_is_no_attack():
+    # A cause of death that is no violence (the typer's disaster and accident cues) makes a toll
+    # with no event word of its own no attack (Sott, TODAY in the news corpus: floods, a bus)
+    events, _ = _run("At least 100 people have been killed by rivers bursting their banks in Swat on Friday as the "
+                     "country was hit by its worst floods for 80 years, officials said.", "2010-07-31")
+    assert not [e for e in events if not e.background]
+    events, _ = _run("A bus driver lost control of his vehicle on a mountain road near Garhwa on Monday and plunged "
+                     "into a gorge, killing at least 11 people, police said.", "2015-03-30")
+    assert not [e for e in events if not e.background]
+
+
+def test_a_toll_with_an_attacker_stays_an_attack():
+    events, _ = _run("Gunmen killed at least 11 people in Garhwa on Monday, police said.", "2015-03-30")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    events, _ = _run("At least 11 people were killed in Garhwa on Monday when gunmen opened fire on a bus, police said.",
+                     "2015-03-30")
+    assert [e.sub_event_type for e in events] == ["Attack"]

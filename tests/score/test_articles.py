@@ -155,6 +155,27 @@ def test_the_corpus_dev_split_scores_end_to_end():
     assert total.tp + total.fn + total.negative_articles > 0
 
 
+def test_an_article_the_pipeline_fails_on_is_reported_not_hidden(monkeypatch):
+    import io
+
+    from eventledger import pipeline
+    from eventledger.score.articles import evaluate, load_corpus, report
+
+    articles = load_corpus("dev")[:2]
+    if not articles:
+        pytest.skip("no annotated dev articles yet")
+
+    def broken(data, **_):
+        raise AttributeError("'int' object has no attribute 'lemma_'")
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    total, _ = evaluate(articles, merge=False, per_article=False)
+    assert len(total.refused) == 2 and "AttributeError" in total.refused[0]
+    out = io.StringIO()
+    report(total, None, len(articles), out=out)
+    assert "REFUSED by the pipeline (scored as nothing found): 2" in out.getvalue()
+
+
 def test_undated_runs_never_date_events_by_the_clock():
     from eventledger.score.articles import evaluate, load_fixtures
 

@@ -41,6 +41,9 @@ class EventKind:
     sub_event_type: str
     confidence: float
     trigger: Trigger | None
+    # the cues of a cause that is no political violence the text names (a flood, a fire, a crash,
+    # an epidemic, old ordnance handled by accident): a toll it gives is no toll of violence
+    against: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -57,6 +60,16 @@ def classify(text: str) -> EventKind:
     if not text or not text.strip():
         return EventKind("none", "none", 1.0, None)
     found = find(text)
+    kind = _classify(text, found)
+    kind.against = tuple(cue for cue in NONVIOLENT_CAUSES if found.has(cue))
+    return kind
+
+
+# Causes of death and harm that are no political violence: nature, disease, accidents.
+NONVIOLENT_CAUSES = ("natural_disaster", "health", "accident", "old_ordnance", "uxo_accident")
+
+
+def _classify(text: str, found) -> EventKind:
     decision = decide(found)
     if decision.sub == "none" and _may_ask_model(found, decision):
         second = opinion(text, found)

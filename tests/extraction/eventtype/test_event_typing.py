@@ -419,3 +419,11 @@ def test_the_model_needs_an_event_word_not_a_date_range():
     text = "Heavy fighting between the army and the rebels went on all night."
     at = text.index("between")
     assert _from_model(text, Opinion("Armed clash", 0.99, at, at + 7)).sub_event_type == "Armed clash"
+
+
+def test_the_typer_names_the_causes_that_are_no_violence():
+    from eventledger.extraction.eventtype import classify
+
+    assert classify("Floods and landslides killed 40 people in the north on Monday.").against == ("natural_disaster",)
+    assert "accident" in classify("The bus plunged into a gorge, killing 11 passengers.").against
+    assert classify("Gunmen killed 11 passengers on a bus on Monday.").against == ()
