@@ -6,6 +6,7 @@ flags, that carry a figure-like number, or that may hold a statement are parsed.
 from __future__ import annotations
 
 import re
+from datetime import date as date_of
 
 from ..knowledge.speech import saying_verbs
 from ..language import Sentence, parse_many, sentences, token_at
@@ -212,8 +213,11 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         mention.date, mention.date_precision = date.date, date.precision
         mention.date_evidence = _ev(sent, date.start, date.end)
     past_year = year_of(sent.text)
-    if mention.date and published_year and int(mention.date[:4]) < published_year:
-        past_year = int(mention.date[:4])  # "In August 2014, fighters overran Sinjar, killing 5,000"
+    if mention.date and published_year and int(mention.date[:4]) < published_year \
+            and not (mention.date_precision == "day" and _days_before(mention.date, published) <= RECENT_DAYS):
+        # "In August 2014, fighters overran Sinjar, killing 5,000"; but "on Tuesday" or "on December
+        # 30" in a story of January 2 is last week's news, whose year only happens to be the last
+        past_year = int(mention.date[:4])
     # Without a publication date nothing says how long ago a date was; but news tells the events
     # it reports by the day ("on Tuesday", "May 1"), so a report dated only to a year ("in 2020",
     # "in May 2024", "In April") is told from a distance, as is one set in an explicit past period
@@ -235,6 +239,16 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         mention.anaphoric = mention.anaphoric or doers_subject(doc[trigger_i])
         mention.cause = known_cause(doc[trigger_i])
     return mention
+
+
+RECENT_DAYS = 31  # a day this close before publication is news, in whatever year it fell
+
+
+def _days_before(day: str, published: str | None) -> int:
+    try:
+        return (date_of.fromisoformat(published[:10]) - date_of.fromisoformat(day[:10])).days if published else 10**6
+    except ValueError:
+        return 10**6
 
 
 def _only_the_casualty(doc, trigger) -> bool:
