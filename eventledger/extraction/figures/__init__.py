@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...data import shipped_toml
 from ...knowledge.figure_words import SAME_KIND, Lexicon, lexicon
 from ..discourse.hedges import is_hedged
 from .background import is_background
@@ -71,8 +72,8 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
         figures.extend(later_dead)  # with a death toll of its own in the sentence, a part of it
     joined = _add_joined_ones(doc, lex, figures)
     figures.extend(_singular_victims(doc, lex, figures, publication_year, joined))
-    if not figures:
-        figures.extend(_restated_counts(doc, lex, publication_year))
+    # ("the rally attracted about 20,000 people, while police put the numbers at 3,000": a rival count)
+    figures.extend(_restated_counts(doc, lex, publication_year, {f.start for f in figures}))
     figures.extend(breakdowns)
     return figures
 
@@ -113,19 +114,21 @@ def _later_dead(doc: Doc, number, publication_year: int | None) -> FigureHit:
 # A count that names no kind of its own and restates the count told just before from another
 # source: "The police put the number at 8,000", "officials estimated the figure at 300". Its kind
 # is "same": the kind of the figure before it, which the resolver fills in (or drops it).
-_ESTIMATE_VERBS = {"put", "estimate", "place", "give", "set"}
-_COUNT_NOUNS = {"number", "figure", "count", "total", "tally"}
+def _restating_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = shipped_toml("figures/figures.toml")["restated"]
+    return frozenset(words["verbs"]), frozenset(words["nouns"])
 
 
-def _restated_counts(doc: Doc, lex: Lexicon, publication_year: int | None) -> list[FigureHit]:
+def _restated_counts(doc: Doc, lex: Lexicon, publication_year: int | None, taken: set[int] = frozenset()) -> list[FigureHit]:
+    estimate_verbs, count_nouns = _restating_words()
     out: list[FigureHit] = []
     for number in find_numbers(doc):
         head = doc[number.head]
         prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in _ESTIMATE_VERBS:
+        if doc[number.first].idx in taken or head.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in estimate_verbs:
             continue
         verb = prep.head
-        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS), None)
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in count_nouns), None)
         if noun is None or any(c.dep_ == "prep" for c in noun.children):
             continue  # "put the number of dead at 30" names its kind: not a restatement
         end_token = doc[number.last - 1]

@@ -102,8 +102,19 @@ def figure_kind(doc: Doc, noun: Token, number: NumberPhrase, lex: Lexicon) -> tu
 
 
 def gathering(doc: Doc, trigger: int | None) -> bool:
-    """A crowd verb that only a crowd does: '8,000 people marched', 'people who took part'."""
-    return trigger is not None and doc[trigger].lemma_.lower() in ("march", "rally", "gather", "protest", "demonstrate", "take")
+    """The count is of a crowd: a verb only a crowd does ('8,000 people marched', 'people who took
+    part'), a verb of size whose subject is the gathering ('the protest attracted almost 100,000
+    people', 'the protesters numbered 107,000'), or a crowd word of its own ('the number of
+    protesters at 3,000'). Words: figures.toml [kinds.crowd]."""
+    if trigger is None:
+        return False
+    crowd = shipped_toml("figures/figures.toml")["kinds"]["crowd"]
+    word = doc[trigger]
+    lemma = word.lemma_.lower()
+    if lemma in crowd["gathering_verbs"] or word.lower_ in crowd["counted_people"]:
+        return True
+    return lemma in crowd["size_verbs"] and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in crowd["gatherings"] for c in word.children)
 
 
 def _took_part_in_violence(take: Token) -> bool:

@@ -83,3 +83,21 @@ def test_counts_listed_after_a_toll_of_people_split_it(nlp):
         ("killed", 7, "attackers"), ("killed", 4, "civilians")]
     # A list of tolls of different people is not a breakdown.
     assert len(_kinds(nlp, "Gunmen killed five soldiers, three civilians and two policemen.")) == 3
+
+
+def test_a_gathering_that_attracted_or_numbered_people_is_a_crowd(nlp):
+    # Wikinews (Okinawa), the Belgrade rally stories, Lucas (a round-up) in the news corpus
+    assert _kinds(nlp, "A protest on the island of Okinawa attracted almost 100,000 people on Sunday.") == [
+        ("crowd", 100000, None)]
+    assert _kinds(nlp, "The march drew 5,000 people to the capital on Saturday.") == [("crowd", 5000, None)]
+    assert [k[:2] for k in _kinds(nlp, "The police stated the protesters numbered 107,000.")] == [("crowd", 107000)]
+    assert [k[:2] for k in _kinds(nlp, "Authorities estimated the number of protesters at 88,000.")] == [("crowd", 88000)]
+    # what else draws people is no crowd, and "the dead numbered 50" counts the dead
+    assert _kinds(nlp, "The festival attracted 20,000 visitors.") == []
+    assert [k[:2] for k in _kinds(nlp, "The dead numbered 50, officials said.")] == [("killed", 50)]
+
+
+def test_a_rival_count_restated_in_the_same_sentence_is_kept(nlp):
+    found = _kinds(nlp, "According to organizers, the rally attracted about 20,000 people, while police put the numbers "
+                        "at 3,000.")
+    assert [k[:2] for k in found] == [("crowd", 20000), ("crowd", 3000)]
