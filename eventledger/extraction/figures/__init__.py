@@ -54,6 +54,10 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
             add_breakdown(figures, noun, number, lex)
             continue
         kind, trigger = figure_kind(doc, noun, number, lex)
+        if kind is None and noun.dep_ == "conj":
+            # "caused splinter injuries to two policemen and 13 civilians": a conjunct of a counted
+            # noun is counted the same way (rediff; 'six soldiers and seven civilians' alike)
+            kind, trigger = next(((f.kind, f.trigger_i) for f in figures if f.noun_i == noun.head.i), (None, None))
         if kind is None:
             continue
         if kind == "crowd" and noun.lower_ not in lex.crowd_nouns and not gathering(doc, trigger):

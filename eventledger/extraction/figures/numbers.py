@@ -17,6 +17,7 @@ _WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
 }
+_TENS = {20, 30, 40, 50, 60, 70, 80, 90}
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _VAGUE_SCALE = {"thousands": 1_000, "millions": 1_000_000}
 _LOWER = {"at least", "more than", "over", "upwards of", "no fewer than", "no less than", "in excess of", "at a minimum"}
@@ -54,6 +55,12 @@ def find_numbers(doc: Doc) -> list[NumberPhrase]:
         first, last = i, i + 1
         if i > 0 and doc[i - 1].lower_ == "a":
             first = i - 1  # "a dozen"
+        if value in _TENS and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and _WORDS.get(doc[i + 2].lower_, 10) < 10:
+            value += _WORDS[doc[i + 2].lower_]  # "Thirty-three" as the tokenizer splits it: thirty, -, three
+            last = i + 3
+            if last + 1 < len(doc) and doc[last].text in ("-", "–") and doc[last + 1].lower_ in ("year", "years"):
+                i = last  # "a twenty-one-year-old man": an age
+                continue
         # "1.2 million", "two hundred", "thousands of"
         while last < len(doc) and doc[last].lower_ in _SCALE:
             value *= _SCALE[doc[last].lower_]

@@ -31,3 +31,23 @@ def test_the_men_who_took_part_in_an_attack_are_no_crowd():
 def test_an_officer_and_a_count_of_soldiers_killed_together_are_one_toll():
     found = _figures("A Junior Commissioned Officer and five jawans were killed in an ambush.")
     assert found == [("killed", 6, "security_forces")]
+
+
+def test_a_hyphenated_number_the_tokenizer_splits_is_one_count():
+    # "Thirty-three" opening a sentence is three tokens: thirty, -, three (CBS News, in the corpus)
+    assert [f[:2] for f in _figures("Thirty-three hostages were also wounded.")] == [("injured", 33)]
+    assert [f[:2] for f in _figures("Gunmen killed forty-two villagers on Sunday.")] == [("killed", 42)]
+    assert [f[:2] for f in _figures("A twenty-one-year-old man was killed.")] == [("killed", 1)]
+
+
+def test_a_counted_conjunct_is_counted_as_the_first():
+    # "caused splinter injuries to two policemen and 13 civilians" (Rediff)
+    found = _figures("The grenade caused splinter injuries to two policemen and 13 civilians.")
+    assert found == [("injured", 2, "security_forces"), ("injured", 13, "civilians")]
+
+
+def test_one_who_sustained_injuries_is_one_injured():
+    # Kashmir Reader, Khabarwalay
+    found = _figures("A CRPF soldier sustained minor injuries on Thursday in an explosion.")
+    assert found == [("injured", 1, "security_forces")]
+    assert _figures("The company suffered heavy losses.") == []
