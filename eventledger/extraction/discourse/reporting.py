@@ -61,6 +61,14 @@ def agreement_made(sentence: str) -> bool:
     return _agreement_made().search(sentence) is not None
 
 
+def named_as_context(noun, rules) -> bool:
+    """'in response to a deadly attack', 'in retaliation for air raids', 'It followed recent heavy
+    fighting': an event noun that only sets the scene of what the sentence tells."""
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in rules["context_nouns"]:
+        return True  # (the preposition hangs on "response", "retaliation", "midst")
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in rules["context_verbs"]
+
+
 def reports_no_event(doc, trigger_i: int) -> bool:
     """The sentence (with no toll) names an event without reporting that it happened: what someone
     disputes ("X rejected the accusations ..."), an aim ("the aim of the operation is ...",
@@ -97,6 +105,11 @@ def reports_no_event(doc, trigger_i: int) -> bool:
         words = {governor.lemma_.lower()} | {c.lemma_.lower() for c in governor.children if c.dep_ in ("acomp", "attr", "dobj")}
         if clause.dep_ in ("advcl", "acl") or words & rules["purpose_governors"]:
             return True
+    named = token.head if token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN") else token
+    while named.dep_ == "conj" and named.head != named and named.head.pos_ in ("NOUN", "PROPN"):
+        named = named.head
+    if named.pos_ in ("NOUN", "PROPN") and named_as_context(named, rules):  # ("heavy fighting", "air raids")
+        return True
     heard = noun if token.pos_ in ("NOUN", "PROPN") else token  # "explosions and gunfire were heard": the first
     if heard.pos_ in ("NOUN", "PROPN") and heard.dep_ in ("nsubj", "nsubjpass", "dobj") \
             and heard.head.lemma_.lower() in rules["perception_verbs"]:
