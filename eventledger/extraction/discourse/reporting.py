@@ -69,6 +69,17 @@ def named_as_context(noun, rules) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in rules["context_verbs"]
 
 
+SPORT_WORDS_NEEDED = 2
+
+
+def about_a_game(doc, rules=None) -> bool:
+    """The sentence tells of a game: its war words are sport's ("defeated Wales in the second of two
+    rugby test matches"), and it names no armed people, police or violence done."""
+    rules = rules or sentence_rules()
+    lowered = {t.lower_ for t in doc}
+    return len(lowered & rules["sport_words"]) >= SPORT_WORDS_NEEDED and not lowered & rules["game_breakers"]
+
+
 def reports_no_event(doc, trigger_i: int) -> bool:
     """The sentence (with no toll) names an event without reporting that it happened: what someone
     disputes ("X rejected the accusations ..."), an aim ("the aim of the operation is ...",
@@ -109,6 +120,8 @@ def reports_no_event(doc, trigger_i: int) -> bool:
     while named.dep_ == "conj" and named.head != named and named.head.pos_ in ("NOUN", "PROPN"):
         named = named.head
     if named.pos_ in ("NOUN", "PROPN") and named_as_context(named, rules):  # ("heavy fighting", "air raids")
+        return True
+    if about_a_game(doc, rules):
         return True
     heard = noun if token.pos_ in ("NOUN", "PROPN") else token  # "explosions and gunfire were heard": the first
     if heard.pos_ in ("NOUN", "PROPN") and heard.dep_ in ("nsubj", "nsubjpass", "dobj") \

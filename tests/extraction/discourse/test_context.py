@@ -30,3 +30,18 @@ def test_an_event_named_as_context_is_no_new_event(text):
 ])
 def test_the_same_words_reporting_an_event_are_one(text, sub_type):
     assert _new(text) == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina defeated Wales on Saturday in the second of two rugby test matches between the two nations.",
+    "A brace from Martin Thompson and a howitzer from Stephen Robson helped the Derby record a comfortable 3-1 win "
+    "over The Victory Club and register their first league win of the season.",
+])
+def test_war_words_in_a_game_report_no_event(text):
+    # Wikinews, TeamStats in the news corpus
+    assert _new(text) == []
+
+
+def test_violence_at_a_game_is_still_an_event():
+    assert _new("Police fired tear gas at football fans who rioted after the match in Cairo on Sunday.") \
+        == ["Violent demonstration"]
