@@ -180,15 +180,23 @@ def _victims(verb: Token) -> list[Token]:
 
 def _doers(verb: Token) -> list[Token]:
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    return doers + [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if not doers and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        return _doers(verb.head)  # "Gunmen raided a bus station, capturing 50 people": the gunmen
+    return doers
 
 
 def _seizes_civilians(verb: Token, lex: Lexicon) -> bool:
     """'their driver had been seized', 'gunmen captured five aid workers': civilians seized by
     anyone but the police or the army are abducted; 'police seized three suspects' is an arrest."""
-    if any(d.lemma_.lower() in lex.arresting or d.lower_ in lex.arresting for d in _doers(verb)):
+    doers = _doers(verb)
+    if any(d.lemma_.lower() in lex.arresting or d.lower_ in lex.arresting for d in doers):
         return False
-    return any(t.lower_ in lex.civilian for t in _victims(verb))
+    if any(t.lower_ in lex.civilian for t in _victims(verb)):
+        return True
+    # people of no stated side seized by armed men who are not the police or the army
+    # ("gunmen posing as police officers raided a bus station, capturing 50 people")
+    return bool(doers) and any(t.lower_ in lex.people for t in _victims(verb))
 
 
 def _taking(verb: Token, lex: Lexicon) -> str | None:

@@ -51,3 +51,11 @@ def test_one_who_sustained_injuries_is_one_injured():
     found = _figures("A CRPF soldier sustained minor injuries on Thursday in an explosion.")
     assert found == [("injured", 1, "security_forces")]
     assert _figures("The company suffered heavy losses.") == []
+
+
+def test_people_seized_by_armed_men_are_abducted_and_by_the_state_arrested():
+    # the guide (section 6): "arrested" is captured by state forces; a soldier captured in battle is abducted
+    assert _figures("Gunmen raided a bus station in central Baghdad, capturing 50 people.") == [("abducted", 50, "total")]
+    assert _figures("The rebels captured 40 soldiers.")[0][:2] == ("abducted", 40)
+    assert _figures("Security forces raided the camp, capturing 50 people.") == [("arrested", 50, "total")]
+    assert _figures("Troops captured 12 militants.")[0][:2] == ("arrested", 12)
