@@ -515,7 +515,8 @@ class Ledger:
     # ---- reading: events ------------------------------------------------------------------------
     @staticmethod
     def _event_where(date_from=None, date_to=None, country=None, event_type=None, sub_event_type=None, actor=None,
-                     claimant=None, q=None, article_id=None, include_background=False, bbox=None) -> tuple[str, list]:
+                     claimant=None, q=None, article_id=None, include_background=False, bbox=None,
+                     min_confidence=None) -> tuple[str, list]:
         clauses, params = [], []
         if not include_background:
             clauses.append("NOT coalesce(background, false)")
@@ -546,6 +547,9 @@ class Ledger:
         if article_id:
             clauses.append("event_id IN (SELECT event_id FROM event_reports WHERE doc_id = ?)")
             params.append(article_id)
+        if min_confidence is not None:
+            clauses.append("confidence >= ?")  # (an event's: its surest report's)
+            params.append(float(min_confidence))
         if bbox:
             west, south, east, north = map(float, bbox)
             clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")

@@ -27,6 +27,8 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--article", dest="article_id", help="events reported by this article (doc id)")
     group.add_argument("--background", dest="include_background", action="store_true",
                        help="include events mentioned only as background")
+    group.add_argument("--min-confidence", type=float, metavar="P",
+                       help="events at least this likely to be right (0-1, calibrated on the annotated news corpus)")
 
 
 def filters(args: argparse.Namespace) -> dict:
@@ -43,6 +45,10 @@ def filters(args: argparse.Namespace) -> dict:
             out[key] = value
     if getattr(args, "include_background", False):
         out["include_background"] = True
+    if getattr(args, "min_confidence", None) is not None:
+        if not 0.0 <= args.min_confidence <= 1.0:
+            raise SystemExit(f"eventledger: --min-confidence must be between 0 and 1, not {args.min_confidence}")
+        out["min_confidence"] = args.min_confidence
     return out
 
 

@@ -17,6 +17,7 @@ from ..knowledge.gazetteer import Division, country_of, geocode, named_divisions
 from ..knowledge.place_words import names_landmark, place_cues
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .country import story_country
+from .calibration import calibrate
 from .event_rules import escalation, names_demonstration, tells_flight, toll_kinds
 from .grouping import VIOLENT, group_mentions, is_demonstration, lead_mention, other_day, place_key
 from .setting import setting_fits, story_setting
@@ -83,6 +84,7 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         if town is not None:
             event.location = town
         events.append(event)
+    calibrate(events, article)
     return events
 
 

@@ -291,6 +291,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     errors: Counter = field(default_factory=Counter)  # error kind -> count (see `error_kinds`)
     refused: list[str] = field(default_factory=list)  # articles the pipeline failed on, each with why
+    confidences: list[tuple[float, bool]] = field(default_factory=list)  # each reported event: its confidence, right or not
 
     _SUMMED = ("tp", "fp", "fn", "type_tp", "type_fp", "type_fn", "dates_right", "dates_total", "figures_total",
                "figures_count", "figures_claimant", "system_figures", "system_figures_matched", "statements_total",
@@ -303,6 +304,7 @@ class Score:
             self.places[key] += value
         self.traps += other.traps
         self.refused += other.refused
+        self.confidences += other.confidences
         self.misses += other.misses
         self.errors.update(other.errors)
 
@@ -451,6 +453,7 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
         if level == "sub_type":
             s.tp, s.fp, s.fn = tp, fp, fn
             sub_matches = matches
+            s.confidences = [(event.confidence, si in matches.values()) for si, event in enumerate(reported)]
             for gi, want in enumerate(gold.events):
                 if gi not in matches and not want.optional:
                     s.misses.append(f"{gold.name} {want.id}: missed {want.sub_types[0]}"
@@ -736,6 +739,24 @@ def evaluate(articles: list[GoldArticle], *, merge: bool = True, per_article: bo
     return total, merged
 
 
+CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.9, 1.01)
+
+
+def calibration_table(pairs: list[tuple[float, bool]]) -> tuple[float, list[str]]:
+    """How far events' confidence is from the share of them that is right: the expected calibration
+    error over `CONFIDENCE_BINS`, and per bin "said X right Y (n)"."""
+    ece, lines = 0.0, []
+    for lo, hi in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]):
+        inside = [(c, ok) for c, ok in pairs if lo <= c < hi]
+        if not inside:
+            continue
+        said = sum(c for c, _ in inside) / len(inside)
+        right = sum(ok for _, ok in inside) / len(inside)
+        ece += len(inside) / len(pairs) * abs(said - right)
+        lines.append(f"{lo:.1f}-{min(hi, 1.0):.1f} said {said:.2f} right {right:.2f} ({len(inside)})")
+    return ece, lines
+
+
 def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = False, out=sys.stdout) -> None:
     p, r, f = total.events
     tp_, tr, tf = total.event_types
@@ -760,6 +781,9 @@ def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = Fa
     print(f"statements: found {total.statements_found / st:.3f} ({total.statements_found}/{total.statements_total}), "
           f"kind right {total.statements_kind / st:.3f} ({total.statements_kind}/{total.statements_total})", file=out)
     print(f"traps hit: {len(total.traps)}", file=out)
+    ece, bins = calibration_table(total.confidences)
+    if bins:
+        print(f"confidence: expected calibration error {ece:.3f}; " + ", ".join(bins), file=out)
     print(f"negatives: {total.negative_events} events on {total.negative_articles_hit} of "
           f"{total.negative_articles} articles that report none", file=out)
     if total.errors:

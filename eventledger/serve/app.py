@@ -301,11 +301,14 @@ def create_app(
         include_background: bool = False,
         bbox: Annotated[str | None, Query(pattern=rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$",
                                           description="west,south,east,north in degrees"), AfterValidator(_bbox)] = None,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="events at least this likely to be "
+                                                      "right (calibrated on the annotated news corpus)")] = None,
     ):
         box = tuple(float(v) for v in bbox.split(",")) if bbox else None
         where = EventFilter(event_type=event_type, sub_event_type=sub_event_type, country=country,
                             date_from=date_from, date_to=date_to, q=q, actor=actor, claimant=claimant,
-                            article_id=article_id, include_background=include_background, bbox=box)  # type: ignore[arg-type]
+                            article_id=article_id, include_background=include_background, bbox=box,
+                            min_confidence=min_confidence)  # type: ignore[arg-type]
         return _page(src.events(where, limit, offset), limit, offset)
 
     @app.get("/api/events/{event_id}", tags=["events"], response_model=models.EventDetail,

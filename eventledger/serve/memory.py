@@ -174,6 +174,8 @@ class MemorySource:
             return False
         if w.article_id and all(r["article_id"] != w.article_id for r in e["reports"]):
             return False
+        if w.min_confidence is not None and (e.get("confidence") or 0.0) < w.min_confidence:
+            return False
         if w.bbox:
             west, south, east, north = w.bbox
             if loc.get("lat") is None or not (south <= loc["lat"] <= north and west <= loc["lon"] <= east):

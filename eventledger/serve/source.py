@@ -25,6 +25,7 @@ class EventFilter:
     article_id: str | None = None
     include_background: bool = False
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    min_confidence: float | None = None  # events at least this likely to be right (0-1)
 
 
 @dataclass(slots=True)

@@ -196,3 +196,12 @@ def test_one_story_kept_as_text_and_as_html_is_one_article_for_the_merge():
     assert forms[0].url == forms[1].url
     _, merged = evaluate(forms, merge=True, per_article=False)
     assert merged.pairs_merged == 0  # the ledger joins the two forms, which is no merge of two outlets' reports
+
+
+def test_the_calibration_table_compares_what_events_say_with_how_often_they_are_right():
+    from eventledger.score.articles import calibration_table
+
+    ece, bins = calibration_table([(0.95, True), (0.95, True), (0.8, True), (0.8, False), (0.2, False)])
+    assert bins == ["0.0-0.5 said 0.20 right 0.00 (1)", "0.7-0.9 said 0.80 right 0.50 (2)",
+                    "0.9-1.0 said 0.95 right 1.00 (2)"]
+    assert abs(ece - (0.2 * 0.2 + 0.4 * 0.3 + 0.4 * 0.05)) < 1e-9

@@ -62,3 +62,14 @@ def test_undated_events_lead_the_list_and_inferred_dates_are_marked(client, seed
     assert car_bomb["date"] == "2013-04-07" and car_bomb["date_inferred"] and car_bomb["published_source"] == "given"
     # the 2020 war's toll stays hidden with the background
     assert all((e.get("fatalities_best") or 0) < 6500 for e in items)
+
+
+def test_events_can_be_filtered_by_their_calibrated_confidence(client):
+    response = client.post("/api/articles", json={"text": SENTENCE, "published": "2013-04-07"}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    (event,) = client.get("/api/events").json()["items"]
+    assert 0.0 < event["confidence"] < 1.0
+    assert [e["id"] for e in client.get("/api/events", params={"min_confidence": event["confidence"]}).json()["items"]] \
+        == [event["id"]]
+    assert client.get("/api/events", params={"min_confidence": min(1.0, event["confidence"] + 0.01)}).json()["items"] == []
+    assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422

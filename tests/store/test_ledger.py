@@ -245,3 +245,14 @@ def test_cli_reads_the_ledger(db_path, capsys, tmp_path):
     assert main(["export", str(tmp_path / "out.geojson"), "--db", db_path, "--type", "Protests"]) == 0
     assert json.loads((tmp_path / "out.geojson").read_text())["features"]
     assert main(["events", "--db", str(tmp_path / "missing.duckdb")]) == 1
+
+
+def test_cli_keeps_the_events_sure_enough(db_path, capsys):
+    assert main(["events", "--db", db_path, "--format", "json", "--limit", "0"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    cut = sorted(e["confidence"] for e in items)[len(items) // 2]
+    assert main(["events", "--db", db_path, "--format", "json", "--limit", "0", "--min-confidence", str(cut)]) == 0
+    kept = json.loads(capsys.readouterr().out)["items"]
+    assert kept and len(kept) < len(items) and all(e["confidence"] >= cut for e in kept)
+    with pytest.raises(SystemExit, match="between 0 and 1"):
+        main(["events", "--db", db_path, "--min-confidence", "2"])

@@ -1,0 +1,33 @@
+"""An event's confidence is its chance of being right, learned from the news corpus's train labels:
+a well-told event (several sentences, a toll, a town and a day) is surer than a passing mention."""
+
+from __future__ import annotations
+
+from eventledger.pipeline import extract
+from eventledger.resolve import calibration
+
+WELL_TOLD = ("Gunmen stormed the village of Kwall in Plateau state on Sunday, killing 14 people, police said.\n\n"
+             "The attackers also burned 20 houses in Kwall, residents said.")
+IN_PASSING = ("The governor met traders in the capital on Monday to discuss prices. He said the state was also "
+              "worried about clashes in the north, and officials discussed the budget for the new year.")
+
+
+def test_a_well_told_event_is_surer_than_one_named_in_passing():
+    (told,) = [e for e in extract(WELL_TOLD, published="2024-03-11").events if not e.background]
+    passing = [e for e in extract(IN_PASSING, published="2024-03-11").events if not e.background]
+    assert 0.0 <= told.confidence <= 1.0
+    assert all(told.confidence > e.confidence for e in passing)
+
+
+def test_the_calibration_ships_as_numbers_over_named_features():
+    fitted = calibration.model()
+    assert fitted is not None and fitted["features"] == list(calibration.FEATURES)
+    assert len(fitted["weights"]) == len(fitted["mean"]) == len(fitted["std"]) == len(calibration.FEATURES)
+
+
+def test_without_the_calibration_the_typer_score_stays(monkeypatch):
+    monkeypatch.setattr(calibration, "ENABLED", False)
+    (raw,) = [e for e in extract(WELL_TOLD, published="2024-03-11").events if not e.background]
+    monkeypatch.setattr(calibration, "ENABLED", True)
+    (calibrated,) = [e for e in extract(WELL_TOLD, published="2024-03-11").events if not e.background]
+    assert raw.confidence != calibrated.confidence
