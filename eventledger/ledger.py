@@ -594,7 +594,7 @@ class Ledger:
         """One ledger event: its columns plus `id`, `location`, `actors`, `claimants`, `outlets`,
         `reports` [{report_id, article_id, article_event_id, title, outlet, url, published,
         sub_event_type, date, date_precision, location, evidence, trigger}], `figures` [every claim:
-        kind, group, part, count, low, high, civilians, children, claimant, claimant_evidence, hedged,
+        kind, group, part, confidence, count, low, high, civilians, children, claimant, claimant_evidence, hedged,
         background, evidence, sentence, article_id, report_id, outlet], `figure_estimates`
         {kind: {low, best, high, n_claims, n_distinct, conflicting, civilians_best, children_best,
         parts: {group: {low, best, high, n_claims, conflicting, claimants, ...}}}},
@@ -670,6 +670,7 @@ class Ledger:
 
     def _claim(self, c: dict[str, Any]) -> dict[str, Any]:
         return {"kind": c["kind"], "group": c.get("group") or "total", "part": bool(c.get("part")),
+                "confidence": c.get("confidence"),
                 "count": c["count"], "low": c["low"],
                 "high": c["high"], "civilians": c["civilians"],
                 "children": c["children"], "claimant": c["claimant"], "hedged": c["hedged"],

@@ -128,6 +128,7 @@ class Figure:
     # a part of a toll the report states beside it ("23 killed, including 13 staff and 10
     # patients": the 13 and the 10), counted within that total, never added to it
     part: bool = False
+    confidence: float | None = None  # the chance an annotator codes this count for the event (calibrated)
 
 
 @dataclass(slots=True)

@@ -1,10 +1,13 @@
-"""Fit the event confidence (`eventledger/resolve/calibration.py`) on the news corpus's train labels
-and report how well it is calibrated on dev.
+"""Fit the event and figure confidence (`eventledger/resolve/calibration.py`) on the news corpus's
+train labels and report how well they are calibrated on dev.
 
     python scripts/calibrate_events.py            # writes eventledger/data/events/calibration.json
 
 Each event the pipeline reports (not background) on a train article is one example: right when it
-matches an annotated event of the same sub-type (`score.articles.match_events`), else wrong. A
+matches an annotated event of the same sub-type (`score.articles.match_events`), else wrong. Each
+figure (not background) of those events is one example of the figure model: right when its event
+matches an annotated event (of the same event type) that has a figure of its kind and count. The
+event model is fitted first: a figure's event's calibrated confidence is one of its features. A
 logistic regression over `calibration.FEATURES` (standardised, L2-penalised, plain gradient
 descent: numpy only, deterministic) gives the chance of being right. What is kept is the features'
 means and spreads, the weights and the bias: numbers computed from labels and from the system's
@@ -33,11 +36,17 @@ RATE = 0.1
 BINS = (0.0, 0.3, 0.5, 0.7, 0.9, 1.01)
 
 
-def examples(split: str) -> tuple[np.ndarray, np.ndarray]:
-    rows, labels = [], []
+def extractions(split: str) -> list:
+    out = []
     for gold in load_corpus(split):
         result = extract(gold.path.read_bytes(), published=gold.published, url=gold.url, outlet=gold.outlet)
-        reported = [e for e in result.events if not e.background]
+        out.append((gold, result, [e for e in result.events if not e.background]))
+    return out
+
+
+def event_examples(runs) -> tuple[np.ndarray, np.ndarray]:
+    rows, labels = [], []
+    for gold, result, reported in runs:
         right = set(match_events(gold.events, reported, result.article.text, level="sub_type").values())
         for index, event in enumerate(reported):
             rows.append(calibration.features(event, result.article, len(reported)))
@@ -45,7 +54,25 @@ def examples(split: str) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows, dtype=float), np.array(labels, dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> dict:
+def figure_examples(runs, events_model: dict) -> tuple[np.ndarray, np.ndarray]:
+    rows, labels = [], []
+    for gold, result, reported in runs:
+        matched = {si: gi for gi, si in match_events(gold.events, reported, result.article.text, level="event_type").items()}
+        for index, event in enumerate(reported):
+            saved = event.confidence
+            event.confidence = calibration._chance(events_model, calibration.features(event, result.article, len(reported)))
+            want = gold.events[matched[index]].figures if index in matched else []
+            for figure in event.figures:
+                if figure.background:
+                    continue
+                rows.append(calibration.figure_features(figure, event))
+                labels.append(1.0 if any(figure.kind == g.kind and (figure.count == g.count or figure.civilians == g.count)
+                                         for g in want) else 0.0)
+            event.confidence = saved
+    return np.array(rows, dtype=float), np.array(labels, dtype=float)
+
+
+def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> dict:
     mean, std = x.mean(axis=0), x.std(axis=0)
     std[std == 0] = 1.0
     z = (x - mean) / std
@@ -54,7 +81,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict:
         p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
         w -= RATE * ((z.T @ (p - y)) / len(y) + L2 * w / len(y))
         b -= RATE * float(np.mean(p - y))
-    return {"features": list(calibration.FEATURES), "mean": mean.round(6).tolist(), "std": std.round(6).tolist(),
+    return {"features": list(names), "mean": mean.round(6).tolist(), "std": std.round(6).tolist(),
             "weights": w.round(6).tolist(), "bias": round(b, 6), "trained_on": f"news corpus train split labels, {len(y)} events"}
 
 
@@ -73,18 +100,25 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     calibration.ENABLED = False  # the uncalibrated scores are the features
-    x, y = examples("train")
-    fitted = fit(x, y)
-    args.out.write_text(json.dumps(fitted, indent=2) + "\n", "utf-8")
-    print(f"train: {len(y)} events, {y.mean():.2f} right; written {args.out}")
-    dx, dy = examples("dev")
-    for name, scores in (("typer score alone", dx[:, 0]), ("calibrated", None)):
-        if scores is None:
-            z = (dx - np.array(fitted["mean"])) / np.array(fitted["std"])
-            scores = 1.0 / (1.0 + np.exp(-(z @ np.array(fitted["weights"]) + fitted["bias"])))
-        ece, lines = reliability(scores, dy)
-        print(f"dev, {name}: {len(dy)} events, expected calibration error {ece:.3f}")
-        print("\n".join(lines))
+    train, dev = extractions("train"), extractions("dev")
+    x, y = event_examples(train)
+    events_model = fit(x, y, calibration.FEATURES)
+    fx, fy = figure_examples(train, events_model)
+    figures_model = fit(fx, fy, calibration.FIGURE_FEATURES)
+    args.out.write_text(json.dumps({"events": events_model, "figures": figures_model}, indent=2) + "\n", "utf-8")
+    print(f"train: {len(y)} events, {y.mean():.2f} right; {len(fy)} figures, {fy.mean():.2f} right; written {args.out}")
+    dx, dy = event_examples(dev)
+    dfx, dfy = figure_examples(dev, events_model)
+    for what, model, features, labels, raw in (("events", events_model, dx, dy, dx[:, 0]),
+                                               ("figures", figures_model, dfx, dfy, None)):
+        z = (features - np.array(model["mean"])) / np.array(model["std"])
+        scores = 1.0 / (1.0 + np.exp(-(z @ np.array(model["weights"]) + model["bias"])))
+        for name, values in (("typer score alone", raw), ("calibrated", scores)):
+            if values is None:
+                continue
+            ece, lines = reliability(values, labels)
+            print(f"dev {what}, {name}: {len(labels)}, {labels.mean():.2f} right, expected calibration error {ece:.3f}")
+            print("\n".join(lines))
     return 0
 
 

@@ -1,8 +1,9 @@
-"""How sure an event is: `Event.confidence` is the chance that a reported event is one an annotator
-codes (the same sub-type, told by the same sentences), learned from the labels of the news corpus's
-train split by `scripts/calibrate_events.py` and kept as a handful of numbers
+"""How sure an event and its figures are: `Event.confidence` is the chance that a reported event is
+one an annotator codes (the same sub-type, told by the same sentences), `Figure.confidence` the
+chance that the annotator codes that count of that kind for it. Both are learned from the labels of
+the news corpus's train split by `scripts/calibrate_events.py` and kept as a handful of numbers
 (`eventledger/data/events/calibration.json`: no text goes into it). Measured on the dev split by
-`eventledger score articles` ("confidence: ..."): events reported at 0.8 should be right about
+`eventledger score articles` ("confidence: ..."): values reported at 0.8 should be right about
 eight times in ten.
 
 The features are what the system knows of its own report: the typer's score for the sentence,
@@ -17,10 +18,11 @@ import math
 from functools import lru_cache
 
 from ..data import shipped_text
-from ..records import Article, Event
+from ..records import Article, Event, Figure
 from .event_rules import generic_word
 
 FEATURES = ("typer", "implied", "sentences", "toll", "town", "day", "generic", "early", "events_in_article")
+FIGURE_FEATURES = ("event", "part", "hedged", "claimant", "no_group", "size", "same_kind", "toll", "bounded", "lead")
 ENABLED = True  # `scripts/calibrate_events.py` switches it off to read the uncalibrated scores
 
 
@@ -40,6 +42,31 @@ def features(event: Event, article: Article, n_events: int) -> list[float]:
     ]
 
 
+def figure_features(figure: Figure, event: Event) -> list[float]:
+    """What the system knows of a figure: its event's (calibrated) confidence, whether it is a
+    part, hedged, claimed by someone, of no stated group, how large, how many figures of its kind
+    the event has, whether it is a toll, a bound ("at least"), and in the event's first sentence."""
+    same = sum(1 for f in event.figures if f.kind == figure.kind and not f.background)
+    lead = event.evidence[0] if event.evidence else None
+    return [
+        float(event.confidence),
+        1.0 if figure.part else 0.0,
+        1.0 if figure.hedged else 0.0,
+        1.0 if figure.claimant else 0.0,
+        1.0 if figure.group == "total" else 0.0,
+        math.log1p(figure.count or figure.low or figure.high or 0),
+        math.log1p(same),
+        1.0 if figure.kind in ("killed", "injured") else 0.0,
+        1.0 if figure.low is not None or figure.high is not None else 0.0,
+        1.0 if lead is not None and figure.evidence is not None and lead.start <= figure.evidence.start < lead.end else 0.0,
+    ]
+
+
+def _chance(fitted: dict, x: list[float]) -> float:
+    z = fitted["bias"] + sum(w * (v - m) / s for w, v, m, s in zip(fitted["weights"], x, fitted["mean"], fitted["std"]))
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
 @lru_cache(maxsize=1)
 def model() -> dict | None:
     try:
@@ -49,11 +76,14 @@ def model() -> dict | None:
 
 
 def calibrate(events: list[Event], article: Article) -> None:
-    """Set each event's `confidence` to its calibrated chance of being right (in place)."""
+    """Set each event's `confidence`, and each of its current figures', to the calibrated chance of
+    being right (in place)."""
     fitted = model() if ENABLED else None
     if fitted is None:
         return
     for event in events:
-        x = features(event, article, len(events))
-        z = fitted["bias"] + sum(w * (v - m) / s for w, v, m, s in zip(fitted["weights"], x, fitted["mean"], fitted["std"]))
-        event.confidence = round(1.0 / (1.0 + math.exp(-z)), 3)
+        event.confidence = _chance(fitted["events"], features(event, article, len(events)))
+    for event in events:
+        for figure in event.figures:
+            if not figure.background:
+                figure.confidence = _chance(fitted["figures"], figure_features(figure, event))

@@ -292,6 +292,7 @@ class Score:
     errors: Counter = field(default_factory=Counter)  # error kind -> count (see `error_kinds`)
     refused: list[str] = field(default_factory=list)  # articles the pipeline failed on, each with why
     confidences: list[tuple[float, bool]] = field(default_factory=list)  # each reported event: its confidence, right or not
+    figure_confidences: list[tuple[float, bool]] = field(default_factory=list)  # likewise each of their figures
 
     _SUMMED = ("tp", "fp", "fn", "type_tp", "type_fp", "type_fn", "dates_right", "dates_total", "figures_total",
                "figures_count", "figures_claimant", "system_figures", "system_figures_matched", "statements_total",
@@ -305,6 +306,7 @@ class Score:
         self.traps += other.traps
         self.refused += other.refused
         self.confidences += other.confidences
+        self.figure_confidences += other.figure_confidences
         self.misses += other.misses
         self.errors.update(other.errors)
 
@@ -511,12 +513,14 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
                 continue
             s.system_figures += 1
             gi = next(g for g, sys_i in type_matches.items() if sys_i == si)
-            if any(f.kind == g.kind and (f.count == g.count or f.civilians == g.count)
-                   for g in gold.events[gi].figures):
-                s.system_figures_matched += 1
+            right = any(f.kind == g.kind and (f.count == g.count or f.civilians == g.count) for g in gold.events[gi].figures)
+            s.system_figures_matched += right
+            if f.confidence is not None:
+                s.figure_confidences.append((f.confidence, right))
     for si, event in enumerate(reported):
         if si not in matched_system:
             s.system_figures += sum(1 for f in event.figures if not f.background)
+            s.figure_confidences += [(f.confidence, False) for f in event.figures if not f.background and f.confidence is not None]
     for want in gold.statements:
         if want.optional:
             continue
@@ -781,9 +785,10 @@ def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = Fa
     print(f"statements: found {total.statements_found / st:.3f} ({total.statements_found}/{total.statements_total}), "
           f"kind right {total.statements_kind / st:.3f} ({total.statements_kind}/{total.statements_total})", file=out)
     print(f"traps hit: {len(total.traps)}", file=out)
-    ece, bins = calibration_table(total.confidences)
-    if bins:
-        print(f"confidence: expected calibration error {ece:.3f}; " + ", ".join(bins), file=out)
+    for what, pairs in (("events", total.confidences), ("figures", total.figure_confidences)):
+        ece, bins = calibration_table(pairs)
+        if bins:
+            print(f"confidence of {what}: expected calibration error {ece:.3f}; " + ", ".join(bins), file=out)
     print(f"negatives: {total.negative_events} events on {total.negative_articles_hit} of "
           f"{total.negative_articles} articles that report none", file=out)
     if total.errors:

@@ -48,6 +48,7 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "high": figure.get("high"),
             "hedged": bool(figure.get("hedged")),
             "part": bool(figure.get("part")),
+            "confidence": figure.get("confidence"),
             "article_id": figure.get("article_id"),
             "outlet": figure.get("outlet"),
             "evidence": figure.get("evidence"),

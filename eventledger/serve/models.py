@@ -47,6 +47,7 @@ class Figure(_Open):
                                              "protesters, or total (people of no stated side)")
     part: bool = Field(False, description="a part of a toll the report states beside it ('including one soldier'), "
                                           "counted within that toll")
+    confidence: float | None = Field(None, description="the calibrated chance the figure is right")
     count: int | None = None
     low: int | None = None
     high: int | None = None
@@ -69,6 +70,7 @@ class Claim(BaseModel):
     hedged: bool = False
     part: bool = Field(False, description="a part of a toll its report states beside it: it adds to the group's "
                                           "other parts and never conflicts with them")
+    confidence: float | None = Field(None, description="the calibrated chance the claim is right")
     article_id: str | None = Field(None, description="the article the claim was read in (evidence offsets point into it)")
     outlet: str | None = None
     evidence: Evidence | None = None

@@ -138,7 +138,7 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
                                    _big(figure.get("children")), figure.get("claimant"), bool(figure.get("hedged")),
                                    bool(figure.get("background")), *_ev(figure.get("evidence")),
                                    *_ev(figure.get("claimant_evidence")), sentence.get("text"), figure.get("group"),
-                                   bool(figure.get("part"))))
+                                   bool(figure.get("part")), figure.get("confidence")))
         for idx, sentence in enumerate(evidence):
             out["evidence"].append((doc_id, local, "sentence", idx, *_ev(sentence)))
         if trigger:

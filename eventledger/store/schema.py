@@ -17,7 +17,7 @@ key, the one constraint: indexes cost memory and checkpoint time as the ledger g
 - `actors`, `figures`: per report, with the evidence (offsets into `articles.text` and the text);
   a figure's `group` is who it counts (civilians, security_forces, militants, attackers,
   protesters, total); `part`: it breaks down a toll the report states beside it ("including one
-  soldier"), counted within that toll.
+  soldier"), counted within that toll; `confidence`: the calibrated chance the figure is right.
 - `statements`: per article.
 - `evidence`: the sentences (and trigger, date and place spans) that report each event.
 - `texts`: long values in parts. A document's original (`documents.content`), its cleaned text
@@ -49,7 +49,7 @@ from __future__ import annotations
 SCHEMA_VERSION = "3"
 # Version 2 added, each at the end of its table: documents/articles.published_source,
 # reports.date_basis, figures.group, events.date_basis/published_source/date_inferred,
-# event_figures.parts; version 3 figures.part. `db.connect` adds missing columns to an older
+# event_figures.parts; version 3 figures.part and figures.confidence. `db.connect` adds missing columns to an older
 # ledger file.
 
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -85,7 +85,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("claimant", "VARCHAR"), ("hedged", "BOOLEAN"), ("background", "BOOLEAN"),
         ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("ev_text", "VARCHAR"),
         ("claimant_start", "INTEGER"), ("claimant_end", "INTEGER"), ("claimant_text", "VARCHAR"),
-        ("sentence", "VARCHAR"), ("group", "VARCHAR"), ("part", "BOOLEAN"),
+        ("sentence", "VARCHAR"), ("group", "VARCHAR"), ("part", "BOOLEAN"), ("confidence", "DOUBLE"),
     ],
     "statements": [
         ("doc_id", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"), ("kind", "VARCHAR"), ("target", "VARCHAR"),

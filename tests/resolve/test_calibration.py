@@ -21,8 +21,15 @@ def test_a_well_told_event_is_surer_than_one_named_in_passing():
 
 def test_the_calibration_ships_as_numbers_over_named_features():
     fitted = calibration.model()
-    assert fitted is not None and fitted["features"] == list(calibration.FEATURES)
-    assert len(fitted["weights"]) == len(fitted["mean"]) == len(fitted["std"]) == len(calibration.FEATURES)
+    assert fitted is not None
+    for part, names in (("events", calibration.FEATURES), ("figures", calibration.FIGURE_FEATURES)):
+        assert fitted[part]["features"] == list(names)
+        assert len(fitted[part]["weights"]) == len(fitted[part]["mean"]) == len(fitted[part]["std"]) == len(names)
+
+
+def test_every_figure_of_an_event_says_how_sure_it_is():
+    (told,) = [e for e in extract(WELL_TOLD, published="2024-03-11").events if not e.background]
+    assert told.figures and all(0.0 < f.confidence < 1.0 for f in told.figures)
 
 
 def test_without_the_calibration_the_typer_score_stays(monkeypatch):

@@ -11,7 +11,7 @@ from eventledger.records import Article, DocResult, Event, Evidence, Extraction,
 from eventledger.store.schema import SCHEMA_VERSION
 
 ADDED = {"documents": ["published_source"], "articles": ["published_source"], "reports": ["date_basis"],
-         "figures": ["group", "part"], "events": ["date_basis", "published_source", "date_inferred"], "event_figures": ["parts"]}
+         "figures": ["group", "part", "confidence"], "events": ["date_basis", "published_source", "date_inferred"], "event_figures": ["parts"]}
 
 
 def _doc() -> DocResult:
