@@ -72,9 +72,9 @@ def figure_examples(runs, events_model: dict) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows, dtype=float), np.array(labels, dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> dict:
-    mean, std = x.mean(axis=0), x.std(axis=0)
-    std[std == 0] = 1.0
+def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], what: str) -> dict:
+    mean, std = x.mean(axis=0), np.round(x.std(axis=0), 6)
+    std[std == 0] = 1.0  # (after rounding: the stored spread is the one used)
     z = (x - mean) / std
     w, b = np.zeros(z.shape[1]), 0.0
     for _ in range(STEPS):
@@ -82,7 +82,7 @@ def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...]) -> dict:
         w -= RATE * ((z.T @ (p - y)) / len(y) + L2 * w / len(y))
         b -= RATE * float(np.mean(p - y))
     return {"features": list(names), "mean": mean.round(6).tolist(), "std": std.round(6).tolist(),
-            "weights": w.round(6).tolist(), "bias": round(b, 6), "trained_on": f"news corpus train split labels, {len(y)} events"}
+            "weights": w.round(6).tolist(), "bias": round(b, 6), "trained_on": f"news corpus train split labels, {len(y)} {what}"}
 
 
 def reliability(p: np.ndarray, y: np.ndarray) -> tuple[float, list[str]]:
@@ -102,9 +102,9 @@ def main() -> int:
     calibration.ENABLED = False  # the uncalibrated scores are the features
     train, dev = extractions("train"), extractions("dev")
     x, y = event_examples(train)
-    events_model = fit(x, y, calibration.FEATURES)
+    events_model = fit(x, y, calibration.FEATURES, "events")
     fx, fy = figure_examples(train, events_model)
-    figures_model = fit(fx, fy, calibration.FIGURE_FEATURES)
+    figures_model = fit(fx, fy, calibration.FIGURE_FEATURES, "figures")
     args.out.write_text(json.dumps({"events": events_model, "figures": figures_model}, indent=2) + "\n", "utf-8")
     print(f"train: {len(y)} events, {y.mean():.2f} right; {len(fy)} figures, {fy.mean():.2f} right; written {args.out}")
     dx, dy = event_examples(dev)

@@ -22,6 +22,7 @@ from .discourse.reporting import (
     doers_subject,
     follows_on,
     known_cause,
+    names_armed_people,
     names_doers,
     reports_no_event,
     tells_a_state,
@@ -136,6 +137,10 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     # said'), unless the quotation is hypothetical ("if they kill 100 people ...").
     figures = [f for f in find_figures(doc, publication_year=published_year)
                if not _in_quotes(f.start, quotes) or not hypothetical(_quote_around(sent.text, f.start, quotes))]
+    if kind.against and names_armed_people(doc):
+        # "Gunmen killed five people ..., weeks after floods swept the village": armed people in
+        # the sentence may be the cause; the typer's vote stands
+        kind = EventKind(kind.event_type, kind.sub_event_type, kind.confidence, kind.trigger, ())
     if kind.against and kind.sub_event_type != "none" and figures and _only_the_casualty(doc, kind.trigger):
         # "100 people have been killed by rivers bursting their banks", "43 were killed in a fire that
         # engulfed a factory": the event word is only the casualty, and the cause the sentence

@@ -61,26 +61,38 @@ def group_of(claim: dict[str, Any]) -> str:
 
 
 def report_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One claim per (report, kind, group, claimant): the largest value, a report's parts of a group
-    added up into one. Background claims, and parts of no stated side, are dropped."""
+    """One claim per (report, kind, group, claimant): the largest value. Background claims are
+    dropped. A report's parts of a group (whoever gives them) add up within their sentence (one
+    breakdown: "15 children and 10 women"), the largest such sum is the group's claim, and only
+    when the report states no count of that group itself; parts of no stated side are dropped."""
     best: dict[tuple, dict[str, Any]] = {}
-    summed: dict[tuple, dict[str, Any]] = {}
+    by_sentence: dict[tuple, dict[str, Any]] = {}
     for claim in claims:
         if claim.get("background") or _value(claim) is None:
             continue
-        key = (claim.get("doc_id"), claim.get("local_id"), claim.get("kind"), group_of(claim), _norm(claim.get("claimant")))
+        group = (claim.get("doc_id"), claim.get("local_id"), claim.get("kind"), group_of(claim))
         if claim.get("part"):
-            if group_of(claim) != TOTAL:
-                summed[key] = _plus(summed[key], claim) if key in summed else dict(claim)
+            if group[3] != TOTAL:
+                key = (*group, _sentence_of(claim))
+                by_sentence[key] = _plus(by_sentence[key], claim) if key in by_sentence else dict(claim)
             continue
+        key = (*group, _norm(claim.get("claimant")))
         current = best.get(key)
         if current is None or _value(claim) > _value(current):
             best[key] = claim
-    for key, claim in summed.items():
-        current = best.get(key)
-        if current is None or _value(claim) > _value(current):
-            best[key] = claim
-    return list(best.values())
+    stated = {key[:4] for key in best}
+    parts: dict[tuple, dict[str, Any]] = {}
+    for key, claim in by_sentence.items():
+        group = key[:4]
+        if group not in stated and (group not in parts or _value(claim) > _value(parts[group])):
+            parts[group] = claim
+    return list(best.values()) + list(parts.values())
+
+
+def _sentence_of(claim: dict[str, Any]) -> str:
+    """The sentence a claim was read in: its text (stored rows), or its evidence's text."""
+    sentence = claim.get("sentence")
+    return str(sentence.get("text") or "") if isinstance(sentence, dict) else str(sentence or "")
 
 
 def _plus(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:

@@ -81,8 +81,9 @@ def calibrate(events: list[Event], article: Article) -> None:
     fitted = model() if ENABLED else None
     if fitted is None:
         return
+    reported = sum(1 for event in events if not event.background)  # (as the model was fitted)
     for event in events:
-        event.confidence = _chance(fitted["events"], features(event, article, len(events)))
+        event.confidence = _chance(fitted["events"], features(event, article, reported))
     for event in events:
         for figure in event.figures:
             if not figure.background:

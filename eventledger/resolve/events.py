@@ -510,6 +510,8 @@ def _build_event(event_id, group, places, default_place, article, statements, co
             sentence = next((e for e in [mention.sentence, *mention.extra_sentences]
                              if e.start <= found.evidence.start < e.end), mention.sentence)
             _add_figure(event.figures, found, sentence)
+            if found.settled and found.claimant and found.claimant not in event.claimants:
+                event.claimants.append(found.claimant)  # the source of a toll told after the event
         if claimant and claimant not in event.claimants:
             event.claimants.append(claimant)
         for actor in mention.actors:
@@ -566,6 +568,8 @@ def _add_figure(figures: list[Figure], found: FigureFound, sentence: Evidence | 
             return
         found.kind = kinds[-1]
     for existing in figures:
+        if found.part and existing.part and existing.sentence == sentence and existing.evidence != found.evidence:
+            continue  # two parts of one breakdown with the same count: "two soldiers and two policemen"
         # (a count of people of no stated side restates a part of the same number: "six suspected
         # militants were killed ... the six"; two groups with the same count are two parts)
         if existing.kind == found.kind and existing.count == found.count \

@@ -36,7 +36,9 @@ def figure_claims(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
         count = figure.get("count")
         low = figure.get("low") if figure.get("low") is not None else count
         high = figure.get("high") if figure.get("high") is not None else count
-        key = (kind, group, " ".join((claimant or "").casefold().split()), count, low, high)
+        key = (kind, group, " ".join((claimant or "").casefold().split()), count, low, high,
+               # (two parts of one breakdown may give the same count: "two soldiers and two policemen")
+               (figure.get("article_id"), (figure.get("evidence") or {}).get("start")) if figure.get("part") else None)
         if key in seen:
             continue
         seen.add(key)

@@ -34,7 +34,7 @@ fg AS (
     SELECT doc_id, local_id,
            list(struct_pack(kind := kind, count := count, low := low, high := high, civilians := civilians,
                             children := children, claimant := claimant, hedged := hedged, background := background,
-                            "group" := "group", part := part) ORDER BY idx) AS figures
+                            "group" := "group", part := part, sentence := sentence) ORDER BY idx) AS figures
     FROM figures SEMI JOIN todo USING (doc_id, local_id) GROUP BY doc_id, local_id
 ),
 ev AS (

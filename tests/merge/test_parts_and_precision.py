@@ -147,3 +147,21 @@ def test_a_province_report_joins_a_town_inside_it_and_not_a_town_of_another_prov
         events = {e["location_name"]: e for e in ledger.events(output="records")}
     assert set(events) == {"Monguno", "Damaturu"}  # Damaturu (Yobe) is 125 km from Borno's centre, not in it
     assert events["Monguno"]["n_reports"] == 2 and events["Damaturu"]["n_reports"] == 1
+
+
+def test_parts_add_up_within_one_breakdown_and_never_across_tolls():
+    # "killed at least 20, including eight children ... the toll rose to 25, including 10 children":
+    # two breakdowns of two tolls, the larger one stands (not 18)
+    killed = aggregate([_claim("a", 20, "total", None), _claim("a", 8, "civilians", None, part=True, sentence="s1"),
+                        _claim("a", 25, "total", "officials"),
+                        _claim("a", 10, "civilians", "officials", part=True, sentence="s2")])["killed"]
+    assert killed["parts"]["civilians"]["best"] == 10
+    # parts of one breakdown add up whoever gives them, with no rival claims between them
+    killed = aggregate([_claim("b", 30, "total", None),
+                        _claim("b", 4, "civilians", "local officials", part=True, sentence="s"),
+                        _claim("b", 2, "civilians", None, part=True, sentence="s")])["killed"]
+    assert killed["parts"]["civilians"]["best"] == 6 and not killed["conflicting"]
+    # a count the report states for the group itself stands over its parts
+    killed = aggregate([_claim("c", 11, "civilians", "officials"),
+                        _claim("c", 10, "civilians", "officials", part=True, sentence="s")])["killed"]
+    assert (killed["best"], killed["conflicting"]) == (11, False)

@@ -588,3 +588,16 @@ def test_a_toll_told_after_the_event_keeps_its_own_source_and_gives_the_event_no
     figures = [(f.count, f.part, f.claimant) for e in events for f in e.figures if f.kind == "killed"]
     assert (115, False, "police official") in figures
     assert {(count, claimant) for count, part, claimant in figures if part} == {(15, None), (10, None), (6, None)}
+
+
+def test_two_parts_of_one_breakdown_with_the_same_count_are_both_kept():
+    events = [e for e in _events("Militants killed nine people in Kwall on Monday, including two soldiers and two "
+                                 "policemen.", "2024-03-12") if not e.background]
+    assert [(f.count, f.group) for e in events for f in e.figures if f.part] == [(2, "security_forces"), (2, "security_forces")]
+
+
+def test_the_source_of_a_toll_told_after_the_event_is_among_its_claimants():
+    (event,) = [e for e in _events("Gunmen killed 141 people at an army-run school in Peshawar on Tuesday. 132 of the "
+                                   "dead were children, military spokesman Asim Bajwa said.", "2014-12-17")
+                if not e.background]
+    assert any("Bajwa" in c for c in event.claimants)

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ...data import shipped_toml
+from ...knowledge.speech import saying_verbs
 
 
 # What the sentence rules say, as data: eventledger/data/events/article_rules.toml [sentence].
@@ -70,14 +71,39 @@ def named_as_context(noun, rules) -> bool:
 
 
 SPORT_WORDS_NEEDED = 2
+ARMED_GROUPS = ("security_forces", "militants", "attackers")
+
+
+@lru_cache(maxsize=1)
+def _armed_nouns() -> frozenset[str]:
+    groups = shipped_toml("figures/groups.toml")["groups"]
+    return frozenset(word.lower() for name in ARMED_GROUPS for word in groups.get(name, {}).get("nouns", ()))
+
+
+def names_armed_people(doc) -> bool:
+    """The sentence names soldiers, police, militants or attackers (the victim groups' words of
+    `figures/groups.toml`) other than as its source ("..., police said", "according to police"):
+    people who do violence may be doing it."""
+    armed, saying = _armed_nouns(), saying_verbs()
+    for token in doc:
+        if token.lower_ not in armed and token.lemma_.lower() not in armed:
+            continue
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in saying:
+            continue  # "..., police said"
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            continue  # "according to police"
+        return True
+    return False
 
 
 def about_a_game(doc, rules=None) -> bool:
     """The sentence tells of a game: its war words are sport's ("defeated Wales in the second of two
-    rugby test matches"), and it names no armed people, police or violence done."""
+    rugby test matches"), and it names no armed people, police or violence done ("Taliban fighters
+    overran the district centre, their biggest win of the season" is no game)."""
     rules = rules or sentence_rules()
     lowered = {t.lower_ for t in doc}
-    return len(lowered & rules["sport_words"]) >= SPORT_WORDS_NEEDED and not lowered & rules["game_breakers"]
+    return len(lowered & rules["sport_words"]) >= SPORT_WORDS_NEEDED and not lowered & rules["game_breakers"] \
+        and not names_armed_people(doc)
 
 
 def reports_no_event(doc, trigger_i: int) -> bool:

@@ -45,3 +45,8 @@ def test_war_words_in_a_game_report_no_event(text):
 def test_violence_at_a_game_is_still_an_event():
     assert _new("Police fired tear gas at football fans who rioted after the match in Cairo on Sunday.") \
         == ["Violent demonstration"]
+
+
+def test_armed_people_make_a_sentence_no_game():
+    assert _new("Taliban insurgents overran the Kunduz district centre on Monday, their biggest win of the season.") \
+        == ["Non-state actor overtakes territory"]
