@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 from eventledger.extraction.statements import SpeakerContext, find_statements
 from eventledger.knowledge.capitals import government_of
 from eventledger.language import load_model
@@ -30,3 +33,15 @@ def statements_of(*sentences: str):
 
 def statement_kinds(found):
     return [(m.kind, m.speaker, m.text) for m in found]
+
+
+NEWS = Path(__file__).resolve().parents[1] / "eval" / "news"
+
+
+def train_article(name: str):
+    """The current events of a train article of the news corpus, run with its publication date."""
+    with (NEWS / "manifest.csv").open(encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["id"] == name)
+    assert row["split"] == "train"
+    text = (NEWS / "articles" / f"{name}.txt").read_bytes()
+    return [e for e in extract(text, published=row["published"] or None).events if not e.background]

@@ -6,6 +6,7 @@ flags, that carry a figure-like number, or that may hold a statement are parsed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as date_of
 
 from ..knowledge.speech import saying_verbs
@@ -28,7 +29,6 @@ from .discourse.reporting import (
     tells_a_state,
     told_as_history,
 )
-from .eventtype import EventKind
 from .figures import find_figures, lexicon
 from .figures.kinds import kind_of
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
@@ -140,12 +140,12 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
     if kind.against and names_armed_people(doc):
         # "Gunmen killed five people ..., weeks after floods swept the village": armed people in
         # the sentence may be the cause; the typer's vote stands
-        kind = EventKind(kind.event_type, kind.sub_event_type, kind.confidence, kind.trigger, ())
+        kind = replace(kind, against=())
     if kind.against and kind.sub_event_type != "none" and figures and _only_the_casualty(doc, kind.trigger):
-        # "100 people have been killed by rivers bursting their banks", "43 were killed in a fire that
-        # engulfed a factory": the event word is only the casualty, and the cause the sentence
-        # names is no violence; the toll stays, with no event of its own.
-        kind = EventKind("none", "none", kind.confidence, None, kind.against)
+        # "100 people have been killed by rivers bursting their banks" (Sott): the event word is only
+        # the casualty, and the cause the sentence names is no violence; the toll stays, with no
+        # event of its own.
+        kind = replace(kind, event_type="none", sub_event_type="none", trigger=None)
     if kind.sub_event_type == "none" and not figures:
         return _refinement(sent, doc, published)
     if kind.sub_event_type == "Agreement" and not figures and not agreement_made(sent.text):
@@ -258,10 +258,8 @@ def _days_before(day: str, published: str | None) -> int:
 
 def _only_the_casualty(doc, trigger) -> bool:
     """The typer's event word only says people died or were hurt ("were killed", "died")."""
-    if trigger is None:
-        return False
-    tokens = [t for t in doc if trigger.start <= t.idx - doc[0].idx < trigger.end]
-    return bool(tokens) and kind_of(tokens[-1], lexicon()) in ("killed", "injured")
+    last = token_at(doc, trigger.end - 1) if trigger is not None else None
+    return last is not None and kind_of(doc[last], lexicon()) in ("killed", "injured")
 
 
 def _containers(sent: Sentence, doc, place) -> list[PlaceFound]:

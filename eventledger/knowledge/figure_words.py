@@ -45,10 +45,11 @@ class Lexicon:
     total_periods: tuple[re.Pattern[str], ...] = ()  # "over the past 15 months": a running total
 
 
-def _group_nouns() -> frozenset[str]:
-    """The nouns of every victim group of `figures/groups.toml`: each names people."""
+def group_nouns(*names: str) -> frozenset[str]:
+    """The nouns of the named victim groups of `figures/groups.toml` (of every group when none is
+    named): each names people."""
     groups = shipped_toml("figures/groups.toml").get("groups", {})
-    return frozenset(noun for spec in groups.values() for noun in spec.get("nouns", ()))
+    return frozenset(noun for name, spec in groups.items() if not names or name in names for noun in spec.get("nouns", ()))
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def lexicon() -> Lexicon:
     nouns = data["nouns"]
     return Lexicon(
         verb_kind, word_kind, frozenset(nouns["civilian"]), frozenset(nouns["children"]), frozenset(nouns["combatant"]),
-        frozenset(nouns["people"]) | _group_nouns(), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
+        frozenset(nouns["people"]) | group_nouns(), dict(data["vague"]), frozenset(data["kinds"]["crowd"]["words"]),
         frozenset(nouns["titles"]),
         frozenset(data.get("background", {}).get("since_nouns", ())),
         frozenset(data.get("background", {}).get("cumulative_subjects", ())),

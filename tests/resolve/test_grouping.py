@@ -5,18 +5,13 @@ checks on hand-made mentions, and train articles of the news corpus."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from eventledger.extraction.mentions import EventMention, PlaceFound
-from eventledger.pipeline import extract
 from eventledger.records import Evidence, Location
 from eventledger.resolve.grouping import group_mentions, lead_mention
 from tests.stories import run_story
-
-NEWS = Path(__file__).resolve().parents[2] / "eval" / "news"
+from tests.stories import train_article as _train_article
 
 
 def _mention(text, sub, etype, paragraph=0, date=None, precision=None, start=0, trigger=None, place=None):
@@ -145,12 +140,6 @@ def test_a_report_at_an_unknown_place_of_a_list_does_not_join_an_event_placed_el
 
 # ---- corpus articles of the train split --------------------------------------------------------
 
-def _train_article(name: str):
-    with (NEWS / "manifest.csv").open(encoding="utf-8") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["id"] == name)
-    assert row["split"] == "train"
-    text = (NEWS / "articles" / f"{name}.txt").read_bytes()
-    return [e for e in extract(text, published=row["published"] or None).events if not e.background]
 
 
 @pytest.mark.parametrize("name", [

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ...data import shipped_toml
+from ...knowledge.figure_words import group_nouns
 from ...knowledge.speech import saying_verbs
 
 
@@ -76,8 +77,7 @@ ARMED_GROUPS = ("security_forces", "militants", "attackers")
 
 @lru_cache(maxsize=1)
 def _armed_nouns() -> frozenset[str]:
-    groups = shipped_toml("figures/groups.toml")["groups"]
-    return frozenset(word.lower() for name in ARMED_GROUPS for word in groups.get(name, {}).get("nouns", ()))
+    return group_nouns(*ARMED_GROUPS)
 
 
 def names_armed_people(doc) -> bool:

@@ -20,7 +20,7 @@ from .background import is_background
 from .groups import TOTAL, group_of
 from .hit import FigureHit
 from .kinds import counted_noun, figure_kind, gathering, kind_of
-from .numbers import find_numbers
+from .numbers import NumberPhrase, find_numbers
 from .parts import (add_breakdown, died_of_the_living, is_breakdown, is_part_of_toll, own_fate, part_of, part_of_included,
                     part_of_told_toll)
 
@@ -33,7 +33,8 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
     later_dead: list[FigureHit] = []
     parts: dict[int, int] = {}  # figure index -> how many its listed parts have counted
     breakdowns: list[FigureHit] = []  # the parts of the figures found ("including one soldier")
-    for number in find_numbers(doc):
+    numbers = find_numbers(doc)
+    for number in numbers:
         noun = counted_noun(doc, number, lex)
         if noun is not None and died_of_the_living(doc, number, lex):
             later_dead.append(_later_dead(doc, number, publication_year))
@@ -77,7 +78,7 @@ def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHi
     joined = _add_joined_ones(doc, lex, figures)
     figures.extend(_singular_victims(doc, lex, figures, publication_year, joined))
     # ("the rally attracted about 20,000 people, while police put the numbers at 3,000": a rival count)
-    figures.extend(_restated_counts(doc, lex, publication_year, {f.start for f in figures}))
+    figures.extend(_restated_counts(doc, numbers, publication_year, {f.start for f in figures}))
     figures.extend(breakdowns)
     return figures
 
@@ -123,10 +124,10 @@ def _restating_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words["verbs"]), frozenset(words["nouns"])
 
 
-def _restated_counts(doc: Doc, lex: Lexicon, publication_year: int | None, taken: set[int] = frozenset()) -> list[FigureHit]:
+def _restated_counts(doc: Doc, numbers: list[NumberPhrase], publication_year: int | None, taken: set[int] = frozenset()) -> list[FigureHit]:
     estimate_verbs, count_nouns = _restating_words()
     out: list[FigureHit] = []
-    for number in find_numbers(doc):
+    for number in numbers:
         head = doc[number.head]
         prep = head.head
         if doc[number.first].idx in taken or head.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in estimate_verbs:

@@ -5,15 +5,10 @@ the news corpus."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
-from eventledger.pipeline import extract
 from tests.stories import run_story
-
-NEWS = Path(__file__).resolve().parents[3] / "eval" / "news"
+from tests.stories import train_article as _train_article
 
 
 def _by_place(events):
@@ -86,13 +81,6 @@ def test_places_of_a_background_report_do_not_multiply_events():
     assert len([e for e in result.events if e.background]) == 1
 
 
-def _train_article(name: str):
-    """A train article of the news corpus, run with its publication date."""
-    with (NEWS / "manifest.csv").open(encoding="utf-8") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["id"] == name)
-    assert row["split"] == "train"
-    text = (NEWS / "articles" / f"{name}.txt").read_bytes()
-    return [e for e in extract(text, published=row["published"] or None).events if not e.background]
 
 
 def test_corpus_attacks_in_four_named_towns_are_four_events():
