@@ -72,7 +72,8 @@ def judge_units(units: list[Unit], teaser_runs: bool = True, markup: bool = Fals
     """Returns the judged units, the original outlet named on a source line, and a date line.
     With `teaser_runs`, a teaser marker ("Related News") removes the short units after it too.
     `markup`: the units come from a page's markup, which says what is a caption; a line printed
-    twice in a row is then only a repeat, and a paragraph repeated further down stays, as the page
+    twice in a row is then only a repeat (unless the markup writes it as sibling paragraphs,
+    `Unit.written_repeat`), and a paragraph repeated further down stays, as the page
     shows it (scraped text loses its exact and near repeats, `_mark_duplicates`: there they are
     debris of the scraping; on the HTML collections dropping them changed F1 by 0.001 at most,
     and a repeated report still makes one event)."""
@@ -97,8 +98,9 @@ def judge_units(units: list[Unit], teaser_runs: bool = True, markup: bool = Fals
                 in_teaser = "comment_form"  # readers' comments follow, to the end of the page
             judged.append(_Judged(unit, "removed", debris))
             continue
-        if index and units[index - 1].text == text:
-            # A line printed twice in a row is an image's alt text and caption, or a tag.
+        if index and units[index - 1].text == text and not (markup and unit.written_repeat):
+            # A line printed twice in a row is an image's alt text and caption, or a tag; not a
+            # paragraph the markup itself writes twice as sibling paragraphs.
             judged.append(_Judged(unit, "removed", "duplicate"))
             if judged[-2].kind in ("body", "heading") and not markup:
                 bodies -= judged[-2].kind == "body"

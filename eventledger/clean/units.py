@@ -26,6 +26,9 @@ def word_count(text: str) -> int:
 class Unit:
     text: str
     hint: str | None = None  # what the markup said it was: heading | caption | body | title
+    # The markup writes this paragraph more than once in one place (sibling paragraphs of one
+    # element): its repeats are the page's text, not copies (`clean.html.written_repeats`).
+    written_repeat: bool = False
 
 
 def split_units(text: str) -> list[Unit]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from lxml import html as lxml_html
+
 from eventledger.clean import clean
+from eventledger.clean.assemble import judge_units
+from eventledger.clean.html import written_repeats
+from eventledger.clean.units import Unit
 from eventledger.ingest.decode import to_raw_document
 
 PARAGRAPHS = [
@@ -84,6 +89,35 @@ def test_a_paragraph_the_page_repeats_stays():
     assert changed in _body(result)
     assert _body(result).count(PARAGRAPHS[1]) == 2  # the page shows it twice; a repeated report makes one event
     assert not any(r.reason == "duplicate" for r in result.removed)
+
+
+def test_a_paragraph_written_again_and_again_as_sibling_paragraphs_stays_each_time():
+    # The page writes it twice in one place: its text, as the gold of CleanEval and Readability
+    # pages that do so keeps it (`clean.html.written_repeats`).
+    # (a page as bare as Readability's test pages: trafilatura itself keeps each copy)
+    written = "".join(f"<p>{PARAGRAPHS[2]}</p>" for _ in range(4))
+    markup = (f"<html><head><title>Troops sent</title></head><body><p>{PARAGRAPHS[0]}</p>{written}"
+              "<svg viewBox='0 0 50 50'><g></g></svg></body></html>")
+    result = _clean(markup)
+    assert _body(result).count(PARAGRAPHS[2]) == 4
+    assert not any(r.reason == "duplicate" for r in result.removed)
+
+
+def test_only_sibling_paragraphs_are_a_written_repeat():
+    one, other = PARAGRAPHS[0], PARAGRAPHS[1]
+    siblings = lxml_html.fromstring(f"<div><p>{one}</p><p>{other}</p><p>{one}</p></div>")
+    apart = lxml_html.fromstring(f"<div><div class='teaser'><p>{one}</p></div><p>{one}</p></div>")
+    short = lxml_html.fromstring("<div><p>Share this story</p><p>Share this story</p></div>")
+    assert len(written_repeats(siblings)) == 1
+    assert written_repeats(apart) == set()
+    assert written_repeats(short) == set()  # short lines repeat anyway (tags, buttons)
+
+
+def test_a_line_printed_twice_in_a_row_is_kept_once_unless_the_page_writes_it_twice():
+    copy = [Unit(PARAGRAPHS[0], "body"), Unit(PARAGRAPHS[0], "body")]
+    written = [Unit(PARAGRAPHS[0], "body", written_repeat=True), Unit(PARAGRAPHS[0], "body", written_repeat=True)]
+    assert [j.reason for j in judge_units(copy, markup=True)[0]].count("duplicate") == 1
+    assert [j.reason for j in judge_units(written, markup=True)[0]].count("duplicate") == 0
 
 
 # Written for the test: a short report in Chinese (no spaces between words).
