@@ -71,7 +71,7 @@ _EVENT_LIST_COLUMNS = (
     "location_name", "country", "country_code", "admin1", "lat", "lon", "geo_precision", "confidence",
     "n_reports", "n_articles", "n_outlets", "outlets", "actor1", "actor2", "inter1", "inter2", "actors", "claimants",
     "fatalities_low", "fatalities_best", "fatalities_high", "conflicting", "summary", "date_basis", "published_source",
-    "date_inferred",
+    "date_inferred", "location_confidence",
 )
 # Newest first, and undated events (their articles give no date at all) first of all: nothing
 # says they are old, so they are not sorted as the oldest. Ties by id.
@@ -588,7 +588,7 @@ class Ledger:
             return None
         return {"name": row["location_name"], "country": row.get("country"), "country_code": row.get("country_code"),
                 "admin1": row.get("admin1"), "lat": row.get("lat"), "lon": row.get("lon"),
-                "precision": row.get("geo_precision")}
+                "precision": row.get("geo_precision"), "confidence": row.get("location_confidence")}
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One ledger event: its columns plus `id`, `location`, `actors`, `claimants`, `outlets`,

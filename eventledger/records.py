@@ -105,6 +105,7 @@ class Location:
     feature: str | None = None  # city | region | country | landmark
     geonameid: int | None = None
     evidence: Evidence | None = None
+    confidence: float | None = None  # the chance an annotator codes this place for the event (calibrated)
 
 
 @dataclass(slots=True)

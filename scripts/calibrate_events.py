@@ -1,4 +1,4 @@
-"""Fit the event and figure confidence (`eventledger/resolve/calibration.py`) on the news corpus's
+"""Fit the event, figure and place confidence (`eventledger/resolve/calibration.py`) on the news corpus's
 train labels and report how well they are calibrated on dev.
 
     python scripts/calibrate_events.py            # writes eventledger/data/events/calibration.json
@@ -11,7 +11,11 @@ event model is fitted first: a figure's event's calibrated confidence is one of 
 logistic regression over `calibration.FEATURES` (standardised, L2-penalised, plain gradient
 descent: numpy only, deterministic) gives the chance of being right. What is kept is the features'
 means and spreads, the weights and the bias: numbers computed from labels and from the system's
-own scores, no text of the (third-party) articles."""
+own scores, no text of the (third-party) articles.
+
+Each placed event that matches an annotated event with a place (at event-type level, as
+`score articles` counts places) is one example of the place model: right when the scorer's
+`place_verdict` says "right" (a coarser or other place is wrong)."""
 
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from eventledger.pipeline import extract  # noqa: E402
 from eventledger.resolve import calibration  # noqa: E402
-from eventledger.score.articles import load_corpus, match_events  # noqa: E402
+from eventledger.score.articles import load_corpus, match_events, place_verdict  # noqa: E402
 
 OUT = REPO / "eventledger" / "data" / "events" / "calibration.json"
 L2 = 1.0
@@ -72,6 +76,18 @@ def figure_examples(runs, events_model: dict) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows, dtype=float), np.array(labels, dtype=float)
 
 
+def place_examples(runs) -> tuple[np.ndarray, np.ndarray]:
+    rows, labels = [], []
+    for gold, result, reported in runs:
+        for gi, si in match_events(gold.events, reported, result.article.text, level="event_type").items():
+            want, event = gold.events[gi], reported[si]
+            if want.place is None or want.optional or event.location is None:
+                continue
+            rows.append(calibration.place_features(event))
+            labels.append(1.0 if place_verdict(want.place, event) == "right" else 0.0)
+    return np.array(rows, dtype=float), np.array(labels, dtype=float)
+
+
 def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], what: str) -> dict:
     mean, std = x.mean(axis=0), np.round(x.std(axis=0), 6)
     std[std == 0] = 1.0  # (after rounding: the stored spread is the one used)
@@ -105,12 +121,18 @@ def main() -> int:
     events_model = fit(x, y, calibration.FEATURES, "events")
     fx, fy = figure_examples(train, events_model)
     figures_model = fit(fx, fy, calibration.FIGURE_FEATURES, "figures")
-    args.out.write_text(json.dumps({"events": events_model, "figures": figures_model}, indent=2) + "\n", "utf-8")
-    print(f"train: {len(y)} events, {y.mean():.2f} right; {len(fy)} figures, {fy.mean():.2f} right; written {args.out}")
+    px, py = place_examples(train)
+    places_model = fit(px, py, calibration.PLACE_FEATURES, "places")
+    args.out.write_text(json.dumps({"events": events_model, "figures": figures_model, "places": places_model},
+                                   indent=2) + "\n", "utf-8")
+    print(f"train: {len(y)} events, {y.mean():.2f} right; {len(fy)} figures, {fy.mean():.2f} right; "
+          f"{len(py)} places, {py.mean():.2f} right; written {args.out}")
     dx, dy = event_examples(dev)
     dfx, dfy = figure_examples(dev, events_model)
+    dpx, dpy = place_examples(dev)
     for what, model, features, labels, raw in (("events", events_model, dx, dy, dx[:, 0]),
-                                               ("figures", figures_model, dfx, dfy, None)):
+                                               ("figures", figures_model, dfx, dfy, None),
+                                               ("places", places_model, dpx, dpy, None)):
         z = (features - np.array(model["mean"])) / np.array(model["std"])
         scores = 1.0 / (1.0 + np.exp(-(z @ np.array(model["weights"]) + model["bias"])))
         for name, values in (("typer score alone", raw), ("calibrated", scores)):

@@ -142,7 +142,7 @@ def describe(members: list[dict[str, Any]], block: str) -> tuple[tuple, list[tup
         a1 and a1["name"], a2 and a2["name"], a1 and a1["inter_code"], a2 and a2["inter_code"],
         killed.get("low"), killed.get("best"), killed.get("high"),
         any(f["conflicting"] for f in figures.values()), lead_report.get("summary"), search,
-        basis, published_source, date_inferred,
+        basis, published_source, date_inferred, place and place.get("location_confidence"),
     )
     report_rows = [(event_id, r["report_id"], r["doc_id"], r["local_id"]) for r in members]
     figure_rows = [(event_id, f["kind"], f["low"], f["best"], f["high"], f["n_claims"], f["n_distinct"],

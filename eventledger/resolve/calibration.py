@@ -1,6 +1,8 @@
-"""How sure an event and its figures are: `Event.confidence` is the chance that a reported event is
-one an annotator codes (the same sub-type, told by the same sentences), `Figure.confidence` the
-chance that the annotator codes that count of that kind for it. Both are learned from the labels of
+"""How sure an event, its figures and its place are: `Event.confidence` is the chance that a reported
+event is one an annotator codes (the same sub-type, told by the same sentences), `Figure.confidence`
+the chance that the annotator codes that count of that kind for it, and `Location.confidence` the
+chance that the annotator codes that place for it (given the event is one; an event placed nowhere
+has no place to be sure of). All three are learned from the labels of
 the news corpus's train split by `scripts/calibrate_events.py` and kept as a handful of numbers
 (`eventledger/data/events/calibration.json`: no text goes into it). Measured on the dev split by
 `eventledger score articles` ("confidence: ..."): values reported at 0.8 should be right about
@@ -9,7 +11,9 @@ eight times in ten.
 The features are what the system knows of its own report: the typer's score for the sentence,
 whether the sub-type was only implied by a toll, how many sentences tell the event, whether it has
 a toll, a town and a day of its own, whether its event word names the kind of violence, how early
-in the article it is told, and how many events the article reports."""
+in the article it is told, and how many events the article reports. A place's are how wide it is
+(a town, a country), whether its name is in one of the event's own sentences, whether the gazetteer
+knows it, and whether it was found under another name than the one written."""
 
 from __future__ import annotations
 
@@ -18,11 +22,14 @@ import math
 from functools import lru_cache
 
 from ..data import shipped_text
+from dataclasses import replace
+
 from ..records import Article, Event, Figure
 from .event_rules import generic_word
 
 FEATURES = ("typer", "implied", "sentences", "toll", "town", "day", "generic", "early", "events_in_article")
 FIGURE_FEATURES = ("event", "part", "hedged", "claimant", "no_group", "size", "same_kind", "toll", "bounded", "lead")
+PLACE_FEATURES = ("town", "region", "country", "own_sentence", "unknown", "renamed")
 ENABLED = True  # `scripts/calibrate_events.py` switches it off to read the uncalibrated scores
 
 
@@ -62,6 +69,21 @@ def figure_features(figure: Figure, event: Event) -> list[float]:
     ]
 
 
+def place_features(event: Event) -> list[float]:
+    """What the system knows of an event's place (`event.location`, not None)."""
+    loc = event.location
+    found = loc.evidence
+    own = found is not None and any(s.start <= found.start < s.end for s in event.evidence)
+    return [
+        1.0 if (loc.precision or 3) == 1 else 0.0,
+        1.0 if loc.feature == "region" else 0.0,
+        1.0 if loc.feature == "country" else 0.0,
+        1.0 if own else 0.0,
+        1.0 if loc.feature == "unlocated" else 0.0,  # kept by name: the gazetteer does not know it
+        1.0 if loc.mention and loc.mention.casefold() != loc.name.casefold() else 0.0,
+    ]
+
+
 def _chance(fitted: dict, x: list[float]) -> float:
     z = fitted["bias"] + sum(w * (v - m) / s for w, v, m, s in zip(fitted["weights"], x, fitted["mean"], fitted["std"]))
     return round(1.0 / (1.0 + math.exp(-z)), 3)
@@ -76,8 +98,8 @@ def model() -> dict | None:
 
 
 def calibrate(events: list[Event], article: Article) -> None:
-    """Set each event's `confidence`, and each of its current figures', to the calibrated chance of
-    being right (in place)."""
+    """Set each event's `confidence`, each of its current figures', and its place's, to the
+    calibrated chance of being right (in place)."""
     fitted = model() if ENABLED else None
     if fitted is None:
         return
@@ -88,3 +110,8 @@ def calibrate(events: list[Event], article: Article) -> None:
         for figure in event.figures:
             if not figure.background:
                 figure.confidence = _chance(fitted["figures"], figure_features(figure, event))
+    if "places" in fitted:
+        for event in events:
+            if event.location is not None:
+                # a copy: events of one paragraph may share a place, each with its own evidence
+                event.location = replace(event.location, confidence=_chance(fitted["places"], place_features(event)))

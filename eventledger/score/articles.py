@@ -293,6 +293,7 @@ class Score:
     refused: list[str] = field(default_factory=list)  # articles the pipeline failed on, each with why
     confidences: list[tuple[float, bool]] = field(default_factory=list)  # each reported event: its confidence, right or not
     figure_confidences: list[tuple[float, bool]] = field(default_factory=list)  # likewise each of their figures
+    place_confidences: list[tuple[float, bool]] = field(default_factory=list)  # each matched event's place
 
     _SUMMED = ("tp", "fp", "fn", "type_tp", "type_fp", "type_fn", "dates_right", "dates_total", "figures_total",
                "figures_count", "figures_claimant", "system_figures", "system_figures_matched", "statements_total",
@@ -307,6 +308,7 @@ class Score:
         self.refused += other.refused
         self.confidences += other.confidences
         self.figure_confidences += other.figure_confidences
+        self.place_confidences += other.place_confidences
         self.misses += other.misses
         self.errors.update(other.errors)
 
@@ -479,6 +481,8 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
             if want.place is not None and not want.optional:
                 verdict = place_verdict(want.place, event)
                 s.places[verdict] += 1
+                if event.location is not None and event.location.confidence is not None:
+                    s.place_confidences.append((event.location.confidence, verdict == "right"))
                 if verdict != "right":
                     s.errors[f"place {verdict}"] += 1
                     got = event.location
@@ -785,7 +789,8 @@ def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = Fa
     print(f"statements: found {total.statements_found / st:.3f} ({total.statements_found}/{total.statements_total}), "
           f"kind right {total.statements_kind / st:.3f} ({total.statements_kind}/{total.statements_total})", file=out)
     print(f"traps hit: {len(total.traps)}", file=out)
-    for what, pairs in (("events", total.confidences), ("figures", total.figure_confidences)):
+    for what, pairs in (("events", total.confidences), ("figures", total.figure_confidences),
+                        ("places", total.place_confidences)):
         ece, bins = calibration_table(pairs)
         if bins:
             print(f"confidence of {what}: expected calibration error {ece:.3f}; " + ", ".join(bins), file=out)

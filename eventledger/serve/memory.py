@@ -119,7 +119,7 @@ class MemorySource:
                 report = {"article_id": article_id, "article_event_id": event["id"], "title": article.get("title"),
                           "outlet": article.get("original_source") or article.get("outlet"), "url": article.get("url"),
                           "published": article.get("published"), "evidence": event.get("evidence", []),
-                          "trigger": event.get("trigger")}
+                          "trigger": event.get("trigger"), "location": event.get("location")}
                 figures = [{**f, "article_id": article_id} for f in event.get("figures", [])]
                 stored = {**event, "id": key, "figures": figures, "reports": [report]}
                 basis = date_basis(event)

@@ -30,6 +30,8 @@ class Location(_Open):
     lon: float | None = None
     precision: int | None = Field(None, description="ACLED geo-precision: 1 town, 2 near a town or district, 3 region")
     evidence: Evidence | None = None
+    confidence: float | None = Field(None, description="the calibrated chance the place is the one an annotator codes "
+                                                       "for the event")
 
 
 class Actor(_Open):

@@ -125,7 +125,7 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
             loc.get("lat"), loc.get("lon"), _int(loc.get("precision")), loc.get("feature"), _big(loc.get("geonameid")),
             json.dumps(event.get("claimants") or [], ensure_ascii=False), trigger.get("text"),
             evidence[0].get("text") if evidence else None, json.dumps(compact, ensure_ascii=False),
-            date_basis(event),
+            date_basis(event), loc.get("confidence"),
         ))
         for idx, actor in enumerate(event.get("actors") or []):
             out["actors"].append((doc_id, local, idx, actor.get("name"), actor.get("role"), actor.get("mention"),

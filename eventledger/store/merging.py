@@ -43,7 +43,7 @@ ev AS (
 )
 SELECT r.report_id, r.doc_id, r.local_id, r.event_type, r.sub_event_type, r.confidence, r.date, r.date_precision,
        r.background, r.location_name, r.country, r.country_code, r.admin1, r.lat, r.lon, r.geo_precision,
-       r.feature, r.geonameid, r.claimants, r.summary, r.date_basis, todo.block,
+       r.feature, r.geonameid, r.claimants, r.summary, r.date_basis, r.location_confidence, todo.block,
        coalesce(a.original_source, a.outlet, d.outlet) AS outlet, coalesce(a.url, d.url) AS url, a.title,
        coalesce(a.published, d.published) AS published, coalesce(a.published_source, d.published_source) AS published_source,
        ac.actors, fg.figures, ev.evidence_text

@@ -13,7 +13,8 @@ key, the one constraint: indexes cost memory and checkpoint time as the ledger g
   `report_id` = `<doc_id[:16]>-<local id>` (the same key `serve.memory.event_key` gives);
   `date_basis`: stated (the text gives the date with its year), relative (resolved against the
   publication date: "on Tuesday"), publication (no date in the text: the publication date), or
-  null (undated).
+  null (undated); `location_confidence`: the calibrated chance its place is the one an annotator
+  codes (null: placed nowhere).
 - `actors`, `figures`: per report, with the evidence (offsets into `articles.text` and the text);
   a figure's `group` is who it counts (civilians, security_forces, militants, attackers,
   protesters, total); `part`: it breaks down a toll the report states beside it ("including one
@@ -35,7 +36,8 @@ Merged across outlets (rebuilt by `merge`, deterministic from the tables above):
   `block` is the merge block (event type, country) it was built in; `date_basis` and
   `published_source` of the report its date comes from, `date_inferred` when that date rests on
   a publication date (the publication date itself, or a relative date resolved against an
-  inferred one); `date` null: undated.
+  inferred one); `date` null: undated; `location_confidence` that of the report its place comes
+  from.
 - `event_reports`: which reports make each ledger event.
 - `event_figures`: per ledger event and figure kind, low/best/high over the claims (UCDP style:
   victim groups are parts that add up, claims about one group a range); `parts` (JSON) gives
@@ -46,10 +48,11 @@ Merged across outlets (rebuilt by `merge`, deterministic from the tables above):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Version 2 added, each at the end of its table: documents/articles.published_source,
 # reports.date_basis, figures.group, events.date_basis/published_source/date_inferred,
-# event_figures.parts; version 3 figures.part and figures.confidence. `db.connect` adds missing columns to an older
+# event_figures.parts; version 3 figures.part and figures.confidence; version 4 reports.location_confidence
+# and events.location_confidence. `db.connect` adds missing columns to an older
 # ledger file.
 
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -72,7 +75,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("country", "VARCHAR"), ("country_code", "VARCHAR"), ("admin1", "VARCHAR"), ("lat", "DOUBLE"),
         ("lon", "DOUBLE"), ("geo_precision", "INTEGER"), ("feature", "VARCHAR"), ("geonameid", "BIGINT"),
         ("claimants", "VARCHAR"), ("trigger_text", "VARCHAR"), ("summary", "VARCHAR"), ("event_json", "VARCHAR"),
-        ("date_basis", "VARCHAR"),
+        ("date_basis", "VARCHAR"), ("location_confidence", "DOUBLE"),
     ],
     "actors": [
         ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("role", "VARCHAR"),
@@ -107,6 +110,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("fatalities_low", "BIGINT"), ("fatalities_best", "BIGINT"), ("fatalities_high", "BIGINT"),
         ("conflicting", "BOOLEAN"), ("summary", "VARCHAR"), ("search_text", "VARCHAR"),
         ("date_basis", "VARCHAR"), ("published_source", "VARCHAR"), ("date_inferred", "BOOLEAN"),
+        ("location_confidence", "DOUBLE"),
     ],
     "event_reports": [
         ("event_id", "VARCHAR"), ("report_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"),

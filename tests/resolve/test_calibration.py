@@ -22,7 +22,8 @@ def test_a_well_told_event_is_surer_than_one_named_in_passing():
 def test_the_calibration_ships_as_numbers_over_named_features():
     fitted = calibration.model()
     assert fitted is not None
-    for part, names in (("events", calibration.FEATURES), ("figures", calibration.FIGURE_FEATURES)):
+    for part, names in (("events", calibration.FEATURES), ("figures", calibration.FIGURE_FEATURES),
+                        ("places", calibration.PLACE_FEATURES)):
         assert fitted[part]["features"] == list(names)
         assert len(fitted[part]["weights"]) == len(fitted[part]["mean"]) == len(fitted[part]["std"]) == len(names)
 
@@ -38,3 +39,23 @@ def test_without_the_calibration_the_typer_score_stays(monkeypatch):
     monkeypatch.setattr(calibration, "ENABLED", True)
     (calibrated,) = [e for e in extract(WELL_TOLD, published="2024-03-11").events if not e.background]
     assert raw.confidence != calibrated.confidence
+
+
+# Written for the test: one report at the town its sentence names, one told only of a country.
+AT_A_TOWN = "Gunmen killed 14 people in Jos on Sunday, police said."
+IN_A_COUNTRY = "Gunmen killed 14 people in an attack in Nigeria on Sunday, police said."
+
+
+def test_a_town_the_event_s_own_sentence_names_is_a_surer_place_than_a_country():
+    (town,) = [e for e in extract(AT_A_TOWN, published="2024-03-11").events if not e.background]
+    (country,) = [e for e in extract(IN_A_COUNTRY, published="2024-03-11").events if not e.background]
+    assert town.location.name == "Jos" and country.location.feature == "country"
+    assert 0.0 < country.location.confidence < town.location.confidence < 1.0
+
+
+def test_events_that_share_a_place_each_have_their_own_place_confidence():
+    text = ("Gunmen killed 14 people in Kwall in Plateau state on Sunday, police said.\n\n"
+            "In a separate attack the same day, gunmen abducted 20 travellers on the road nearby.")
+    events = [e for e in extract(text, published="2024-03-11").events if e.location is not None]
+    assert events and all(e.location.confidence is not None for e in events)
+    assert len({id(e.location) for e in events}) == len(events)  # a copy each: its confidence is its own

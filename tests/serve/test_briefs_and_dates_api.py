@@ -73,3 +73,13 @@ def test_events_can_be_filtered_by_their_calibrated_confidence(client):
         == [event["id"]]
     assert client.get("/api/events", params={"min_confidence": min(1.0, event["confidence"] + 0.01)}).json()["items"] == []
     assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
+
+
+def test_an_event_s_place_says_how_sure_it_is_in_the_list_and_on_the_event_page(client):
+    response = client.post("/api/articles", json={"text": SENTENCE, "published": "2013-04-07"}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    (event,) = client.get("/api/events").json()["items"]
+    assert 0.0 < event["location"]["confidence"] < 1.0
+    detail = client.get(f"/api/events/{event['id']}").json()
+    assert detail["location"]["confidence"] == event["location"]["confidence"]
+    assert [r["location"]["confidence"] for r in detail["reports"]] == [event["location"]["confidence"]]

@@ -10,8 +10,9 @@ from eventledger.ingest.decode import content_id
 from eventledger.records import Article, DocResult, Event, Evidence, Extraction, Figure, Location, RawDocument
 from eventledger.store.schema import SCHEMA_VERSION
 
-ADDED = {"documents": ["published_source"], "articles": ["published_source"], "reports": ["date_basis"],
-         "figures": ["group", "part", "confidence"], "events": ["date_basis", "published_source", "date_inferred"], "event_figures": ["parts"]}
+ADDED = {"documents": ["published_source"], "articles": ["published_source"], "reports": ["date_basis", "location_confidence"],
+         "figures": ["group", "part", "confidence"],
+         "events": ["date_basis", "published_source", "date_inferred", "location_confidence"], "event_figures": ["parts"]}
 
 
 def _doc() -> DocResult:

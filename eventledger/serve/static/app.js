@@ -177,7 +177,8 @@ function renderEvent(event) {
   const fact = (name, value) => { if (value) facts.append(el("dt", {}, name), el("dd", {}, value)); };
   fact("Date", dateText(event));
   const loc = event.location;
-  fact("Place", loc ? `${placeText(loc)}${loc.admin1 ? ` — ${loc.admin1}` : ""}${loc.precision ? ` (precision ${loc.precision})` : ""}` : "unknown");
+  fact("Place", loc ? `${placeText(loc)}${loc.admin1 ? ` — ${loc.admin1}` : ""}${loc.precision ? ` (precision ${loc.precision})` : ""}`
+    + (typeof loc.confidence === "number" ? `, confidence ${loc.confidence.toFixed(2)}` : "") : "unknown");
   fact("Actors", (event.actors || []).map((a) => `${a.name} (${a.role || "?"})`).join("; "));
   fact("Claimants", (event.claimants || []).join("; "));
   root.append(facts);
