@@ -14,7 +14,7 @@ from ..language import Sentence, parse_many, sentences, token_at
 from ..language.dates import find_date, month_only, past_period, reference_year, year_of
 from ..records import Article, Evidence, Statement
 from .actors import find_actors
-from .discourse.attribution import figure_claimant, find_claimant
+from .discourse.attribution import estimate_claimant, figure_claimant, find_claimant
 from .discourse.hedges import is_hedged
 from .discourse.modality import disputes, hypothetical
 from .discourse.reference import may_tell_event_happened, opens_on_told_event, told_event_happened, told_event_word
@@ -29,7 +29,7 @@ from .discourse.reporting import (
     tells_a_state,
     told_as_history,
 )
-from .figures import find_figures, lexicon
+from .figures import find_figures, lexicon, restating_verb
 from .figures.kinds import kind_of
 from .mentions import ActorFound, EventMention, FigureFound, PlaceFound, SentenceFindings
 from .places import find_event_place, is_government_metonym, place_spans, reference_point
@@ -208,6 +208,9 @@ def _event_mention(sent: Sentence, kind, published: str | None, published_year: 
         if mention.claimant:
             found.claimant, found.claimant_evidence = mention.claimant, mention.claimant_evidence
         own = figure_claimant(doc, fig.trigger_i)  # "..., police said, while the organisers said 15,000"
+        if own is None:
+            # "..., while police put the number at 30,000": a rival count, its estimator's
+            own = estimate_claimant(doc, restating_verb(doc, token_at(doc, fig.start)))
         if own is not None and not own.is_pronoun:
             found.claimant, found.claimant_evidence = own.text, _ev(sent, own.start, own.end)
         mention.figures.append(found)

@@ -55,6 +55,17 @@ def figure_claimant(doc: Doc, trigger_i: int | None) -> ClaimantHit | None:
     return _verb_claimant(doc, governing[-1], is_hedged(doc.text)) if governing else None
 
 
+def estimate_claimant(doc: Doc, verb_i: int | None) -> ClaimantHit | None:
+    """The source of a count its own verb restates: "while police put the number at 30,000",
+    "officials estimated the figure at 300": the subject of that verb, when no speech verb governs
+    it (`figure_claimant` first). A restatement is a rival count, so it keeps its own source rather
+    than the sentence's (which gave the count it rivals)."""
+    if verb_i is None:
+        return None
+    subject = nearest_subject(doc[verb_i], ("nsubj",))
+    return _hit(doc, subject, is_hedged(doc.text)) if subject is not None else None
+
+
 def _verb_claimant(doc: Doc, token: Token, hedged: bool) -> ClaimantHit | None:
     """The source that `token`, a verb of saying (or quoting, or revising a toll), gives."""
     quoted = _quoted_source(token)

@@ -24,7 +24,7 @@ from .numbers import NumberPhrase, find_numbers
 from .parts import (add_breakdown, died_of_the_living, is_breakdown, is_part_of_toll, own_fate, part_of, part_of_included,
                     part_of_told_toll)
 
-__all__ = ["SAME_KIND", "FigureHit", "Lexicon", "find_figures", "lexicon"]
+__all__ = ["SAME_KIND", "FigureHit", "Lexicon", "find_figures", "lexicon", "restating_verb"]
 
 
 def find_figures(doc: Doc, publication_year: int | None = None) -> list[FigureHit]:
@@ -122,6 +122,21 @@ def _later_dead(doc: Doc, number, publication_year: int | None) -> FigureHit:
 def _restating_words() -> tuple[frozenset[str], frozenset[str]]:
     words = shipped_toml("figures/figures.toml")["restated"]
     return frozenset(words["verbs"]), frozenset(words["nouns"])
+
+
+def restating_verb(doc: Doc, token_i: int | None) -> int | None:
+    """The verb that restates the count at `token_i` ("police put the number at 30,000", "officials
+    estimated the crowd at 3,000"), or None: the count is its verb's own estimate."""
+    if token_i is None:
+        return None
+    estimate_verbs, _ = _restating_words()
+    token = doc[token_i]
+    while token.dep_ in ("nummod", "quantmod", "compound") and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in estimate_verbs:
+        return None
+    return prep.head.i
 
 
 def _restated_counts(doc: Doc, numbers: list[NumberPhrase], publication_year: int | None, taken: set[int] = frozenset()) -> list[FigureHit]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import eventledger
 from eventledger.extraction.discourse.attribution import find_claimant
 from eventledger.extraction.figures import find_figures
 from eventledger.language import load_model
@@ -262,3 +263,17 @@ def test_a_toll_broken_down_after_including_keeps_its_total_and_gains_parts(nlp)
             "one soldier, authorities in Michoacan state said Tuesday.")
     assert [(f[0], f[1]) for f in figures(nlp, text)] == [("killed", 7)]
     assert parts(nlp, text) == [("killed", 1, "security_forces")]
+
+
+@pytest.mark.parametrize("text, rival, estimator", [
+    ("About 100,000 people marched through Belgrade on Saturday, organisers said, while police put the number at "
+     "30,000.", 30000, "police"),
+    ("According to organizers, the rally in Tbilisi attracted about 20,000 people, while the interior ministry put "
+     "the numbers at 3,000.", 3000, "interior ministry"),
+])
+def test_a_count_restated_in_the_same_sentence_is_its_estimator_s(text, rival, estimator):
+    # a rival count, not the sentence's source's: the ledger keeps both claims side by side
+    (event,) = [e for e in eventledger.extract(text, published="2025-03-16").events if not e.background]
+    claims = {f.count: f.claimant for f in event.figures if f.kind == "crowd"}
+    assert claims[rival] == estimator
+    assert claims[max(claims)] != estimator
