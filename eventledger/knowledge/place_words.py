@@ -26,3 +26,23 @@ def _landmark_words() -> frozenset[str]:
 def names_landmark(name: str) -> bool:
     """'Plaza San Martin', 'the Bolognesi bridge': a landmark inside a town, not a village."""
     return not _landmark_words().isdisjoint(re.findall(r"[a-z]+", anyascii(name).lower()))
+
+
+@lru_cache(maxsize=1)
+def _seat_patterns() -> tuple[re.Pattern, re.Pattern]:
+    cues = shipped_toml("places/cues.toml")
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    seat = re.compile(rf"\b(?:{alternatives(cues['seat_approaches'])})\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
+                      rf"(?:{alternatives(cues['seat_nouns'])})\b", re.I)
+    capital = re.compile(rf"\b(?:{alternatives(cues['capital_prepositions'])})\s+the\s+(?:(?:country|nation)['’]s\s+)?"
+                         r"capital\b(?!\s+(?:of|city\s+of)\b)(?!,?\s+[A-Z])")
+    return seat, capital
+
+
+def seat_of_state(text: str) -> re.Match | None:
+    """Where a sentence puts something at the seat of the state: "protesters around the parliament
+    building", "stormed into the presidential palace", "gunfights in the capital" (the capital
+    unnamed: "the capital Colombo" names it)."""
+    seat, capital = _seat_patterns()
+    return seat.search(text) or capital.search(text)

@@ -11,10 +11,10 @@ from datetime import date
 
 from ..extraction.mentions import EventMention, FigureFound, PlaceFound, SettingName
 from ..knowledge.actors import normalize, same_name
-from ..knowledge.capitals import government_of
+from ..knowledge.capitals import capital_of, government_of
 from ..knowledge.figure_words import SAME_KIND
 from ..knowledge.gazetteer import Division, country_of, geocode, named_divisions
-from ..knowledge.place_words import names_landmark, place_cues
+from ..knowledge.place_words import names_landmark, place_cues, seat_of_state
 from ..records import Actor, Article, Event, Evidence, Figure, Location, Statement
 from .country import story_country
 from .calibration import calibrate
@@ -80,7 +80,7 @@ def resolve_events(article: Article, mentions: list[EventMention], statements: l
         if village is not None and event.location is not None and not event.background \
                 and (event.location.feature in ("country", "region") or (event.location.precision or 1) >= 2):
             event.location = _unlocated(village, event.location)
-        town = _town_of_its_sentences(event, settings, divisions, article.text)
+        town = _town_of_its_sentences(event, settings, divisions, article.text) or _seat_of_state(event)
         if town is not None:
             event.location = town
         events.append(event)
@@ -119,6 +119,26 @@ def _town_of_its_sentences(event: Event, settings: list[SettingName], divisions:
         return None
     place.mention = name.text
     place.evidence = Evidence(name.start, name.end, name.text)
+    return place
+
+
+def _seat_of_state(event: Event) -> Location | None:
+    """The country's capital, for an event placed only at its country whose own sentences put it at
+    the seat of the state: "dispersed protesters near Georgia's parliament", "attempted to storm the
+    Parliament building", "gunfights in the capital" (`knowledge.place_words.seat_of_state`)."""
+    area = event.location
+    if area is None or event.background or area.feature != "country" or not area.country_code:
+        return None
+    found = next(((e, m) for e in event.evidence if not tells_flight(e.text) and (m := seat_of_state(e.text))), None)
+    name = capital_of(area.country_code)
+    if found is None or name is None:
+        return None
+    place = geocode(name, context_countries=(area.country_code,))
+    if place is None or place.feature != "city" or place.country_code != area.country_code:
+        return None
+    sentence, match = found
+    place.mention = match.group(0)
+    place.evidence = Evidence(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
     return place
 
 
