@@ -35,8 +35,9 @@ _DIRECTION = re.compile(r"^(?:central|northern|southern|eastern|western|north|so
                         r"south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west|upper|lower|greater|far)\s+", re.I)
 # Not "village": a village the news names is seldom a GeoNames town of 1,000+, and the town of the
 # same name is then somewhere else ("Kyaung Kone village" in Sagaing is not Kyaung Kone, Yangon).
+# ("Kankara Local Government Area", "Maradun LGA": Nigeria's districts, named after their towns)
 _SUFFIXES = re.compile(r"\s+(?:province|region|district|governorate|state|oblast|county|city|town|municipality|"
-                       r"township|(?:refugee\s+)?camp)$", re.I)
+                       r"township|(?:refugee\s+)?camp|local\s+government\s+area|local\s+government|lga)$", re.I)
 # A division name is only trusted bare when no town, region or country has it; with one of these
 # words ("Kabul province", "Delta State") it wins over the town of the same name.
 _DIVISION_WORD = re.compile(r"\s+(?:province|region|governorate|state|oblast|prefecture|department|county)$", re.I)

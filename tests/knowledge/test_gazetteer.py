@@ -63,3 +63,11 @@ def test_a_name_romanised_another_way_is_the_one_town_of_the_story_country_spell
     assert geocode("Qandahar", context_countries=("AF",)).name.startswith("Kandah")
     assert geocode("Kyaukphyu") is None  # only inside the story's own countries
     assert geocode("Kyaukphyu", context_countries=("TH",)) is None
+
+
+def test_a_nigerian_local_government_area_is_the_town_it_is_named_after():
+    # "Kankara Local Government Area of Katsina State", "Maradun LGA" (saharareporters, dailypost ...)
+    for written, town in (("Kankara Local Government Area", "Kankara"), ("Maradun LGA", "Maradun"),
+                          ("Maru local government", "Maru")):
+        place = geocode(written, context_countries=("NG",))
+        assert place is not None and place.name == town and place.country_code == "NG", written
