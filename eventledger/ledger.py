@@ -772,7 +772,7 @@ class Ledger:
             rows = [{**_loads(r["statement_json"], {}), "article_id": r["doc_id"]}
                     for r in db.stream(self._con, sql, params)]
         columns = ["speaker", "kind", "target", "text", "evidence", "speaker_evidence", "target_evidence", "sentence",
-                   "article_id"]
+                   "confidence", "article_id"]
         return _frame(rows, columns, output)
 
     def count_statements(self, **filters) -> int:

@@ -11,6 +11,7 @@ from .extraction.analyse import analyse
 from .ingest.decode import to_raw_document
 from .knowledge.capitals import government_of
 from .records import DocResult, Extraction, RawDocument
+from .resolve.calibration import calibrate_statements
 from .resolve.events import resolve_events
 from .resolve.names import fold_statement_names
 
@@ -25,6 +26,7 @@ def process(raw: RawDocument) -> Extraction:
         return result  # flagged, not mined: the extractors read English only
     findings = analyse(cleaned.article, metonym=government_of)
     result.statements = fold_statement_names(findings.statements)
+    calibrate_statements(result.statements)
     result.events = resolve_events(cleaned.article, findings.events, result.statements, findings.settings)
     return result
 

@@ -160,6 +160,7 @@ class Statement:
     target_evidence: Evidence | None = None
     evidence: Evidence | None = None  # slice equal to `text`
     sentence: Evidence | None = None
+    confidence: float | None = None  # the chance an annotator codes this statement, of this kind (calibrated)
 
 
 @dataclass(slots=True)

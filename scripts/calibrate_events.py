@@ -13,6 +13,9 @@ descent: numpy only, deterministic) gives the chance of being right. What is kep
 means and spreads, the weights and the bias: numbers computed from labels and from the system's
 own scores, no text of the (third-party) articles.
 
+Each statement the pipeline reports is one example of the statement model: right when an annotated
+statement (required or optional) has its speaker, its text and its kind (`score.articles.statement_right`).
+
 Each placed event that matches an annotated event with a place (at event-type level, as
 `score articles` counts places) is one example of the place model: right when the scorer's
 `place_verdict` says "right" (a coarser or other place is wrong)."""
@@ -31,7 +34,7 @@ sys.path.insert(0, str(REPO))
 
 from eventledger.pipeline import extract  # noqa: E402
 from eventledger.resolve import calibration  # noqa: E402
-from eventledger.score.articles import load_corpus, match_events, place_verdict  # noqa: E402
+from eventledger.score.articles import load_corpus, match_events, place_verdict, statement_right  # noqa: E402
 
 OUT = REPO / "eventledger" / "data" / "events" / "calibration.json"
 L2 = 1.0
@@ -88,6 +91,15 @@ def place_examples(runs) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows, dtype=float), np.array(labels, dtype=float)
 
 
+def statement_examples(runs) -> tuple[np.ndarray, np.ndarray]:
+    rows, labels = [], []
+    for gold, result, _ in runs:
+        for statement in result.statements:
+            rows.append(calibration.statement_features(statement, len(result.statements)))
+            labels.append(1.0 if statement_right(statement, gold.statements) else 0.0)
+    return np.array(rows, dtype=float), np.array(labels, dtype=float)
+
+
 def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], what: str) -> dict:
     mean, std = x.mean(axis=0), np.round(x.std(axis=0), 6)
     std[std == 0] = 1.0  # (after rounding: the stored spread is the one used)
@@ -123,16 +135,20 @@ def main() -> int:
     figures_model = fit(fx, fy, calibration.FIGURE_FEATURES, "figures")
     px, py = place_examples(train)
     places_model = fit(px, py, calibration.PLACE_FEATURES, "places")
-    args.out.write_text(json.dumps({"events": events_model, "figures": figures_model, "places": places_model},
-                                   indent=2) + "\n", "utf-8")
+    sx, sy = statement_examples(train)
+    statements_model = fit(sx, sy, calibration.STATEMENT_FEATURES, "statements")
+    args.out.write_text(json.dumps({"events": events_model, "figures": figures_model, "places": places_model,
+                                    "statements": statements_model}, indent=2) + "\n", "utf-8")
     print(f"train: {len(y)} events, {y.mean():.2f} right; {len(fy)} figures, {fy.mean():.2f} right; "
-          f"{len(py)} places, {py.mean():.2f} right; written {args.out}")
+          f"{len(py)} places, {py.mean():.2f} right; {len(sy)} statements, {sy.mean():.2f} right; written {args.out}")
     dx, dy = event_examples(dev)
     dfx, dfy = figure_examples(dev, events_model)
     dpx, dpy = place_examples(dev)
+    dsx, dsy = statement_examples(dev)
     for what, model, features, labels, raw in (("events", events_model, dx, dy, dx[:, 0]),
                                                ("figures", figures_model, dfx, dfy, None),
-                                               ("places", places_model, dpx, dpy, None)):
+                                               ("places", places_model, dpx, dpy, None),
+                                               ("statements", statements_model, dsx, dsy, None)):
         z = (features - np.array(model["mean"])) / np.array(model["std"])
         scores = 1.0 / (1.0 + np.exp(-(z @ np.array(model["weights"]) + model["bias"])))
         for name, values in (("typer score alone", raw), ("calibrated", scores)):

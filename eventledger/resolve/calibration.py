@@ -24,11 +24,12 @@ from functools import lru_cache
 from ..data import shipped_text
 from dataclasses import replace
 
-from ..records import Article, Event, Figure
+from ..records import Article, Event, Figure, Statement
 from .event_rules import generic_word
 
 FEATURES = ("typer", "implied", "sentences", "toll", "town", "day", "generic", "early", "events_in_article")
 FIGURE_FEATURES = ("event", "part", "hedged", "claimant", "no_group", "size", "same_kind", "toll", "bounded", "lead")
+STATEMENT_FEATURES = ("claim", "accuse", "deny", "speaker", "pronoun", "target", "quoted", "words", "in_article")
 PLACE_FEATURES = ("town", "region", "country", "own_sentence", "unknown", "renamed")
 ENABLED = True  # `scripts/calibrate_events.py` switches it off to read the uncalibrated scores
 
@@ -82,6 +83,39 @@ def place_features(event: Event) -> list[float]:
         1.0 if loc.feature == "unlocated" else 0.0,  # kept by name: the gazetteer does not know it
         1.0 if loc.mention and loc.mention.casefold() != loc.name.casefold() else 0.0,
     ]
+
+
+_QUOTES = tuple('"“”‘’\'')
+
+
+def statement_features(statement: Statement, n_statements: int) -> list[float]:
+    """What the system knows of a statement: its kind (a claim, an accusation, a denial, or
+    another), whether it names its speaker and whether that is a pronoun resolved from before,
+    whether it has a target, whether it is quoted, how long it is, and how many statements the
+    article has."""
+    speaker = statement.speaker or ""
+    sentence = statement.sentence.text if statement.sentence is not None else statement.text
+    return [
+        1.0 if statement.kind == "claim" else 0.0,
+        1.0 if statement.kind == "accuse" else 0.0,
+        1.0 if statement.kind == "deny" else 0.0,
+        1.0 if speaker else 0.0,
+        1.0 if statement.speaker_evidence is not None and statement.speaker_evidence.text.lower() in
+        ("he", "she", "they", "it", "we") else 0.0,
+        1.0 if statement.target else 0.0,
+        1.0 if any(q in sentence for q in _QUOTES) else 0.0,
+        math.log1p(len(statement.text.split())),
+        math.log1p(n_statements),
+    ]
+
+
+def calibrate_statements(statements: list[Statement]) -> None:
+    """Set each statement's `confidence` to the calibrated chance an annotator codes it (in place)."""
+    fitted = model() if ENABLED else None
+    if fitted is None or "statements" not in fitted:
+        return
+    for statement in statements:
+        statement.confidence = _chance(fitted["statements"], statement_features(statement, len(statements)))
 
 
 def _chance(fitted: dict, x: list[float]) -> float:

@@ -37,7 +37,7 @@ from typing import Any, Iterable
 
 from anyascii import anyascii
 
-from ..records import DocResult, Event, Extraction, RawDocument
+from ..records import DocResult, Event, Extraction, RawDocument, Statement
 from .gold import CORPUS, REPO, Located, article_path, article_text
 
 _STOP = {"the", "of", "in", "and", "for", "on", "to", "a", "an", "by", "side", "forces", "force", "authorities",
@@ -294,6 +294,7 @@ class Score:
     confidences: list[tuple[float, bool]] = field(default_factory=list)  # each reported event: its confidence, right or not
     figure_confidences: list[tuple[float, bool]] = field(default_factory=list)  # likewise each of their figures
     place_confidences: list[tuple[float, bool]] = field(default_factory=list)  # each matched event's place
+    statement_confidences: list[tuple[float, bool]] = field(default_factory=list)  # each statement reported
 
     _SUMMED = ("tp", "fp", "fn", "type_tp", "type_fp", "type_fn", "dates_right", "dates_total", "figures_total",
                "figures_count", "figures_claimant", "system_figures", "system_figures_matched", "statements_total",
@@ -309,6 +310,7 @@ class Score:
         self.confidences += other.confidences
         self.figure_confidences += other.figure_confidences
         self.place_confidences += other.place_confidences
+        self.statement_confidences += other.statement_confidences
         self.misses += other.misses
         self.errors.update(other.errors)
 
@@ -427,6 +429,18 @@ def date_ok(want: GoldEvent, found: str | None) -> bool:
     return False
 
 
+def _says(want: GoldStatement, statement: Statement) -> bool:
+    """Whether a system statement is the annotated one: its speaker, and its text (or sentence)."""
+    return _same_party(want.speaker, statement.speaker) and (
+        want.text is None or _text_overlaps(want.text, statement.text)
+        or (statement.sentence is not None and want.text.lower() in statement.sentence.text.lower()))
+
+
+def statement_right(statement: Statement, gold: list[GoldStatement]) -> bool:
+    """Whether an annotator codes the statement (required or optional), with its kind."""
+    return any(want.kind == statement.kind and _says(want, statement) for want in gold)
+
+
 def _text_overlaps(want: str, got: str) -> bool:
     from rapidfuzz import fuzz
 
@@ -525,13 +539,13 @@ def score(gold: GoldArticle, result: Extraction) -> Score:
         if si not in matched_system:
             s.system_figures += sum(1 for f in event.figures if not f.background)
             s.figure_confidences += [(f.confidence, False) for f in event.figures if not f.background and f.confidence is not None]
+    s.statement_confidences = [(st.confidence, statement_right(st, gold.statements))
+                               for st in result.statements if st.confidence is not None]
     for want in gold.statements:
         if want.optional:
             continue
         s.statements_total += 1
-        hits = [st for st in result.statements if _same_party(want.speaker, st.speaker)
-                and (want.text is None or _text_overlaps(want.text, st.text)
-                     or (st.sentence is not None and want.text.lower() in st.sentence.text.lower()))]
+        hits = [st for st in result.statements if _says(want, st)]
         kinds = [st for st in hits if st.kind == want.kind]
         if want.count is not None:
             found, kind_ok = len(kinds) == want.count, len(kinds) == want.count
@@ -790,7 +804,7 @@ def report(total: Score, merged: MergeScore | None, n: int, *, misses: bool = Fa
           f"kind right {total.statements_kind / st:.3f} ({total.statements_kind}/{total.statements_total})", file=out)
     print(f"traps hit: {len(total.traps)}", file=out)
     for what, pairs in (("events", total.confidences), ("figures", total.figure_confidences),
-                        ("places", total.place_confidences)):
+                        ("places", total.place_confidences), ("statements", total.statement_confidences)):
         ece, bins = calibration_table(pairs)
         if bins:
             print(f"confidence of {what}: expected calibration error {ece:.3f}; " + ", ".join(bins), file=out)

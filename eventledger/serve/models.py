@@ -166,6 +166,8 @@ class Statement(_Open):
     kind: str
     text: str
     target: str | None = None
+    confidence: float | None = Field(None, description="the calibrated chance an annotator codes the statement, "
+                                                       "of its kind")
     article_id: str | None = None
     evidence: Evidence | None = None
 

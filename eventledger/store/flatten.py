@@ -152,5 +152,6 @@ def flatten(row: dict[str, Any], extraction: dict[str, Any] | None, seq: int,
         ev_start, ev_end, _ = _ev(statement.get("evidence"))
         out["statements"].append((doc_id, idx, statement.get("speaker"), statement.get("kind"), statement.get("target"),
                                   statement.get("text"), ev_start, ev_end, *_ev(statement.get("speaker_evidence")),
-                                  sentence.get("text"), json.dumps(statement, ensure_ascii=False)))
+                                  sentence.get("text"), json.dumps(statement, ensure_ascii=False),
+                                  statement.get("confidence")))
     return out

@@ -19,7 +19,8 @@ key, the one constraint: indexes cost memory and checkpoint time as the ledger g
   a figure's `group` is who it counts (civilians, security_forces, militants, attackers,
   protesters, total); `part`: it breaks down a toll the report states beside it ("including one
   soldier"), counted within that toll; `confidence`: the calibrated chance the figure is right.
-- `statements`: per article.
+- `statements`: per article; `confidence`: the calibrated chance an annotator codes the statement,
+  of its kind.
 - `evidence`: the sentences (and trigger, date and place spans) that report each event.
 - `texts`: long values in parts. A document's original (`documents.content`), its cleaned text
   (`articles.text`) or its extraction (`articles.extraction_json`) longer than
@@ -51,8 +52,8 @@ from __future__ import annotations
 SCHEMA_VERSION = "4"
 # Version 2 added, each at the end of its table: documents/articles.published_source,
 # reports.date_basis, figures.group, events.date_basis/published_source/date_inferred,
-# event_figures.parts; version 3 figures.part and figures.confidence; version 4 reports.location_confidence
-# and events.location_confidence. `db.connect` adds missing columns to an older
+# event_figures.parts; version 3 figures.part and figures.confidence; version 4 reports.location_confidence,
+# events.location_confidence and statements.confidence. `db.connect` adds missing columns to an older
 # ledger file.
 
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -94,6 +95,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("doc_id", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"), ("kind", "VARCHAR"), ("target", "VARCHAR"),
         ("text", "VARCHAR"), ("ev_start", "INTEGER"), ("ev_end", "INTEGER"), ("speaker_start", "INTEGER"),
         ("speaker_end", "INTEGER"), ("speaker_text", "VARCHAR"), ("sentence", "VARCHAR"), ("statement_json", "VARCHAR"),
+        ("confidence", "DOUBLE"),
     ],
     "evidence": [
         ("doc_id", "VARCHAR"), ("local_id", "VARCHAR"), ("role", "VARCHAR"), ("idx", "INTEGER"),

@@ -23,7 +23,7 @@ def test_the_calibration_ships_as_numbers_over_named_features():
     fitted = calibration.model()
     assert fitted is not None
     for part, names in (("events", calibration.FEATURES), ("figures", calibration.FIGURE_FEATURES),
-                        ("places", calibration.PLACE_FEATURES)):
+                        ("places", calibration.PLACE_FEATURES), ("statements", calibration.STATEMENT_FEATURES)):
         assert fitted[part]["features"] == list(names)
         assert len(fitted[part]["weights"]) == len(fitted[part]["mean"]) == len(fitted[part]["std"]) == len(names)
 
@@ -59,3 +59,12 @@ def test_events_that_share_a_place_each_have_their_own_place_confidence():
     events = [e for e in extract(text, published="2024-03-11").events if e.location is not None]
     assert events and all(e.location.confidence is not None for e in events)
     assert len({id(e.location) for e in events}) == len(events)  # a copy each: its confidence is its own
+
+
+def test_every_statement_says_how_sure_it_is_and_a_named_speaker_is_surer_than_none():
+    text = ("Gunmen killed 14 people in Jos on Sunday, police said. The governor condemned the attack and "
+            "demanded that the killers be found.")
+    statements = extract(text, published="2024-03-11").statements
+    assert statements and all(0.0 < s.confidence < 1.0 for s in statements)
+    fitted = calibration.model()["statements"]
+    assert fitted["weights"][calibration.STATEMENT_FEATURES.index("speaker")] > 0

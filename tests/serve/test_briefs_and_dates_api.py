@@ -83,3 +83,11 @@ def test_an_event_s_place_says_how_sure_it_is_in_the_list_and_on_the_event_page(
     detail = client.get(f"/api/events/{event['id']}").json()
     assert detail["location"]["confidence"] == event["location"]["confidence"]
     assert [r["location"]["confidence"] for r in detail["reports"]] == [event["location"]["confidence"]]
+
+
+def test_statements_say_how_sure_they_are(client):
+    text = "Gunmen killed 14 people in Jos on Sunday, police said. The governor condemned the attack."
+    response = client.post("/api/articles", json={"text": text, "published": "2024-03-11"}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    items = client.get("/api/statements").json()["items"]
+    assert items and all(0.0 < s["confidence"] < 1.0 for s in items)
