@@ -24,14 +24,20 @@ def _capital_by_code() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _seats() -> dict[str, str]:
     pairs = (entry.split(":", 1) for entry in shipped_toml("places/cues.toml")["seat_of_government"])
-    return {code.strip().upper(): town.strip() for code, town in pairs}
+    out = {}
+    for key, town in pairs:
+        code, _, institution = key.strip().partition(" ")
+        out[f"{code.upper()} {institution}".strip()] = town.strip()
+    return out
 
 
-def capital_of(country_code: str) -> str | None:
+def capital_of(country_code: str, institution: str | None = None) -> str | None:
     """Where the country's government sits: 'GE' -> 'Tbilisi', 'BO' -> 'La Paz' (its seat of
-    government, not the constitutional capital Sucre); None when the gazetteer gives none."""
+    government, not the constitutional capital Sucre); with `institution` "parliament", where its
+    parliament sits ('ZA' -> 'Cape Town'). None when the gazetteer gives none."""
     code = country_code.upper()
-    return _seats().get(code) or _capital_by_code().get(code)
+    seats = _seats()
+    return (institution and seats.get(f"{code} {institution}")) or seats.get(code) or _capital_by_code().get(code)
 
 
 def government_of(name: str) -> str | None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..data import shipped_toml
+from .speech import saying_verbs
 
 
 @lru_cache(maxsize=1)
@@ -33,16 +34,43 @@ def _seat_patterns() -> tuple[re.Pattern, re.Pattern]:
     cues = shipped_toml("places/cues.toml")
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    seat = re.compile(rf"\b(?:{alternatives(cues['seat_approaches'])})\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
+    # "the parliament", "the country's parliament", "Georgia's parliament" (the owner is checked
+    # against the event's country), "Outside Presidential Palace" (named as a proper noun); not a
+    # bare "in parliament" ("lawmakers said in parliament")
+    seat = re.compile(rf"\b(?:{alternatives(cues['seat_approaches'])})\s+(?:the\s+(?:(?:country|nation)['’]s\s+)?|"
+                      rf"(?P<owner>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)['’]s\s+|(?=(?-i:[A-Z])))(?:national\s+)?"
                       rf"(?:{alternatives(cues['seat_nouns'])})\b", re.I)
     capital = re.compile(rf"\b(?:{alternatives(cues['capital_prepositions'])})\s+the\s+(?:(?:country|nation)['’]s\s+)?"
-                         r"capital\b(?!\s+(?:of|city\s+of)\b)(?!,?\s+[A-Z])")
+                         r"capital\b(?!\s+(?:of|city\s+of)\b)(?!,?\s+(?-i:[A-Z]))", re.I)
     return seat, capital
 
 
 def seat_of_state(text: str) -> re.Match | None:
     """Where a sentence puts something at the seat of the state: "protesters around the parliament
-    building", "stormed into the presidential palace", "gunfights in the capital" (the capital
-    unnamed: "the capital Colombo" names it)."""
-    seat, capital = _seat_patterns()
-    return seat.search(text) or capital.search(text)
+    building", "stormed into Georgia's parliament", "gunfights in the capital" (the capital unnamed:
+    "the capital Colombo" names it). Not where something was said there ("the army said in the
+    capital", "condemned in the parliament"): a match right after a verb of saying does not count.
+    The match's `owner` group is the possessor, if any, for the caller to check."""
+    saying = _said_words()
+    for pattern in _seat_patterns():
+        for match in pattern.finditer(text):
+            before = re.findall(r"[a-z]+", text[max(0, match.start() - 40):match.start()].lower())[-4:]
+            if not saying.isdisjoint(before):
+                continue
+            return match
+    return None
+
+
+_IRREGULAR_SAID = {"say": ("said",), "tell": ("told",), "speak": ("spoke", "spoken"), "think": ("thought",)}
+
+
+@lru_cache(maxsize=1)
+def _said_words() -> frozenset[str]:
+    """The verbs of saying as written: each lemma with its -s, -ed and -ing forms and the irregular ones."""
+    words: set[str] = set()
+    for lemma in saying_verbs():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        words.update({lemma, lemma + "s", stem + "ed", stem + "ing", *(_IRREGULAR_SAID.get(lemma, ()))})
+        if lemma.endswith("y"):
+            words.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    return frozenset(words)

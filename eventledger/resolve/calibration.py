@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from dataclasses import replace
 from functools import lru_cache
 
-from ..data import shipped_text
-from dataclasses import replace
+from anyascii import anyascii
 
+from ..data import shipped_text
 from ..records import Article, Event, Figure, Statement
 from .event_rules import generic_word
 
@@ -74,7 +76,10 @@ def place_features(event: Event) -> list[float]:
     """What the system knows of an event's place (`event.location`, not None)."""
     loc = event.location
     found = loc.evidence
-    own = found is not None and any(s.start <= found.start < s.end for s in event.evidence)
+    # its name written in one of the event's sentences; not a place inferred from what they say
+    # ("near Georgia's parliament": Tbilisi), nor one found elsewhere in the article
+    written = found is not None and not _words(loc.name).isdisjoint(_words(found.text))
+    own = written and any(s.start <= found.start < s.end for s in event.evidence)
     return [
         1.0 if (loc.precision or 3) == 1 else 0.0,
         1.0 if loc.feature == "region" else 0.0,
@@ -116,6 +121,10 @@ def calibrate_statements(statements: list[Statement]) -> None:
         return
     for statement in statements:
         statement.confidence = _chance(fitted["statements"], statement_features(statement, len(statements)))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", anyascii(text).lower()) if len(w) > 2}
 
 
 def _chance(fitted: dict, x: list[float]) -> float:

@@ -130,8 +130,17 @@ def _seat_of_state(event: Event) -> Location | None:
     if area is None or event.background or area.feature != "country" or not area.country_code:
         return None
     found = next(((e, m) for e in event.evidence if not tells_flight(e.text) and (m := seat_of_state(e.text))), None)
-    name = capital_of(area.country_code)
-    if found is None or name is None:
+    if found is None:
+        return None
+    owner = found[1].group("owner") if "owner" in found[1].re.groupindex else None
+    if owner:  # "Georgia's parliament": the event's own country's, not a region's or another country's
+        of = geocode(owner, context_countries=(area.country_code,))
+        if of is None or of.feature != "country" or of.country_code != area.country_code:
+            return None
+    words = found[1].group(0).lower().replace("’", "'")
+    parliament = any(noun in words for noun in place_cues()["parliament_nouns"])
+    name = capital_of(area.country_code, "parliament" if parliament else None)
+    if name is None:
         return None
     place = geocode(name, context_countries=(area.country_code,))
     if place is None or place.feature != "city" or place.country_code != area.country_code:

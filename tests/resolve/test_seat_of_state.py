@@ -55,4 +55,21 @@ def test_what_puts_a_sentence_at_the_seat_of_the_state(sentence, found):
 def test_an_event_north_of_the_capital_stays_at_its_country():
     text = "Militants attacked an army post in Burkina Faso about 30 km north of the capital on Sunday, killing 12 soldiers."
     event = _first_reported(extract(text, published="2024-06-10"))
-    assert event.location is None or event.location.name != "Ouagadougou"
+    assert event.location is not None and event.location.name == "Burkina Faso"
+
+
+@pytest.mark.parametrize("text, place", [
+    # a region's or another country's parliament is no seat of the event's state
+    ("Protesters in Iraq set fire to the region's parliament building on Monday.", "Iraq"),
+    ("Protesters rallied outside Catalonia's parliament in Spain on Monday.", "Spain"),
+    ("Protesters in Armenia marched towards Georgia's parliament on Monday.", "Armenia"),
+    # where it was said is not where it happened
+    ("Gunmen killed 30 villagers in Nigeria on Monday, lawmakers said in the parliament.", "Nigeria"),
+    ("Gunmen killed 12 soldiers in Burkina Faso on Sunday, the army said in the capital.", "Burkina Faso"),
+    # a parliament that sits apart from the seat of government
+    ("Hundreds protested outside the parliament in South Africa on Tuesday.", "Cape Town"),
+    ("In the capital, police fired tear gas at hundreds of protesters in Kenya on Tuesday.", "Nairobi"),
+])
+def test_the_seat_of_the_state_is_the_event_s_own_country_s_and_where_it_happened(text, place):
+    event = _first_reported(extract(text, published="2024-06-27"))
+    assert event.location is not None and event.location.name == place

@@ -62,7 +62,11 @@ def estimate_claimant(doc: Doc, verb_i: int | None) -> ClaimantHit | None:
     than the sentence's (which gave the count it rivals)."""
     if verb_i is None:
         return None
-    subject = nearest_subject(doc[verb_i], ("nsubj",))
+    verb = doc[verb_i]
+    subject = nearest_subject(verb, ("nsubj",))
+    if subject is None:  # "the number was put at 30,000 by police"
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return _hit(doc, subject, is_hedged(doc.text)) if subject is not None else None
 
 

@@ -131,7 +131,9 @@ def restating_verb(doc: Doc, token_i: int | None) -> int | None:
         return None
     estimate_verbs, _ = _restating_words()
     token = doc[token_i]
-    while token.dep_ in ("nummod", "quantmod", "compound") and token.head.i != token.i:
+    for _ in range(4):  # "about 30,000", "more than 45", "at least 45": from the modifier to the count
+        if token.dep_ not in ("nummod", "quantmod", "compound", "advmod", "amod", "npadvmod", "det") or token.head.i == token.i:
+            break
         token = token.head
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in estimate_verbs:

@@ -270,6 +270,12 @@ def test_a_toll_broken_down_after_including_keeps_its_total_and_gains_parts(nlp)
      "30,000.", 30000, "police"),
     ("According to organizers, the rally in Tbilisi attracted about 20,000 people, while the interior ministry put "
      "the numbers at 3,000.", 3000, "interior ministry"),
+    ("About 100,000 people marched through Belgrade on Saturday, organisers said, while police put the number at "
+     "about 30,000.", 30000, "police"),
+    ("About 100,000 people marched through Belgrade on Saturday, organisers said, while police put the number at "
+     "some 30,000.", 30000, "police"),
+    ("About 100,000 people marched through Belgrade on Saturday, organisers said, while the number was put at "
+     "30,000 by police.", 30000, "police"),
 ])
 def test_a_count_restated_in_the_same_sentence_is_its_estimator_s(text, rival, estimator):
     # a rival count, not the sentence's source's: the ledger keeps both claims side by side
