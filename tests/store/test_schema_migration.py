@@ -11,7 +11,7 @@ from eventledger.records import Article, DocResult, Event, Evidence, Extraction,
 from eventledger.store.schema import SCHEMA_VERSION
 
 ADDED = {"documents": ["published_source"], "articles": ["published_source"], "reports": ["date_basis", "location_confidence"],
-         "figures": ["group", "part", "confidence"],
+         "figures": ["group", "part", "confidence"], "statements": ["confidence"],
          "events": ["date_basis", "published_source", "date_inferred", "location_confidence"], "event_figures": ["parts"]}
 
 
