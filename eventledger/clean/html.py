@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from ..errors import InputError
 from ..records import Removed
+from .duplicates import MIN_WORDS, normalise
 from .opinions import Block, justext_texts, merge_blocks, readability_blocks
 from .units import Unit
 
@@ -214,17 +215,15 @@ def _fragment_xml(tree: etree._Element) -> str | None:
     return etree.tostring(doc, encoding="unicode")
 
 
-_NOT_WORD = re.compile(r"\W+")
-REPEAT_MIN_WORDS = 8  # as the cleaner's duplicates: shorter lines (headings, captions, tags) repeat anyway
-
-
 def _key(text: str) -> str:
-    return _NOT_WORD.sub("", text.lower())
+    """The duplicates' normal form without its spaces (markup may split or join words at tags)."""
+    return normalise(text).replace(" ", "")
 
 
 def written_repeats(tree: etree._Element) -> set[str]:
     """The paragraphs the page itself writes more than once in one place: `<p>` children of one
-    element with the same text (of `REPEAT_MIN_WORDS` words or more), as keys of `_key`.
+    element with the same text (of `duplicates.MIN_WORDS` words or more, as the cleaner's
+duplicates: shorter lines repeat anyway), as keys of `_key`.
 
     A paragraph printed twice in a row is otherwise a copy (an image's alt text and caption, a
     teaser and its story, a block a template prints twice) and is kept once. Written as sibling
@@ -241,7 +240,7 @@ def written_repeats(tree: etree._Element) -> set[str]:
             if child.tag != "p":
                 continue
             text = _flat(child)
-            if len(text.split()) < REPEAT_MIN_WORDS:
+            if len(text.split()) < MIN_WORDS:
                 continue
             key = _key(text)
             if key in seen:

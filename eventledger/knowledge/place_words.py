@@ -10,7 +10,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..data import shipped_toml
-from .speech import saying_verbs
+from .speech import said_forms
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +51,7 @@ def seat_of_state(text: str) -> re.Match | None:
     "the capital Colombo" names it). Not where something was said there ("the army said in the
     capital", "condemned in the parliament"): a match right after a verb of saying does not count.
     The match's `owner` group is the possessor, if any, for the caller to check."""
-    saying = _said_words()
+    saying = said_forms()
     for pattern in _seat_patterns():
         for match in pattern.finditer(text):
             before = re.findall(r"[a-z]+", text[max(0, match.start() - 40):match.start()].lower())[-4:]
@@ -60,17 +60,3 @@ def seat_of_state(text: str) -> re.Match | None:
             return match
     return None
 
-
-_IRREGULAR_SAID = {"say": ("said",), "tell": ("told",), "speak": ("spoke", "spoken"), "think": ("thought",)}
-
-
-@lru_cache(maxsize=1)
-def _said_words() -> frozenset[str]:
-    """The verbs of saying as written: each lemma with its -s, -ed and -ing forms and the irregular ones."""
-    words: set[str] = set()
-    for lemma in saying_verbs():
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        words.update({lemma, lemma + "s", stem + "ed", stem + "ing", *(_IRREGULAR_SAID.get(lemma, ()))})
-        if lemma.endswith("y"):
-            words.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
-    return frozenset(words)

@@ -45,6 +45,22 @@ def saying_verbs() -> frozenset[str]:
     return frozenset(shipped_toml("statements/speech_acts.toml")["saying"]["verbs"])
 
 
+_IRREGULAR_SAID = {"say": ("said",), "tell": ("told",), "speak": ("spoke", "spoken"), "think": ("thought",)}
+
+
+@lru_cache(maxsize=1)
+def said_forms() -> frozenset[str]:
+    """The verbs of saying as written: each lemma with its -s, -ed and -ing forms and the irregular
+    ones ("said", "told"), for text that is not parsed."""
+    words: set[str] = set()
+    for lemma in saying_verbs():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        words.update({lemma, lemma + "s", stem + "ed", stem + "ing", *(_IRREGULAR_SAID.get(lemma, ()))})
+        if lemma.endswith("y"):
+            words.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1)
 def source_verbs() -> frozenset[str]:
     """Verbs whose subject is the source of a figure: the verbs of saying, and "put", "estimate",

@@ -132,7 +132,7 @@ def _seat_of_state(event: Event) -> Location | None:
     found = next(((e, m) for e in event.evidence if not tells_flight(e.text) and (m := seat_of_state(e.text))), None)
     if found is None:
         return None
-    owner = found[1].group("owner") if "owner" in found[1].re.groupindex else None
+    owner = found[1].groupdict().get("owner")  # (the pattern of "the capital" has none)
     if owner:  # "Georgia's parliament": the event's own country's, not a region's or another country's
         of = geocode(owner, context_countries=(area.country_code,))
         if of is None or of.feature != "country" or of.country_code != area.country_code:

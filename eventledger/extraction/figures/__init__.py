@@ -11,6 +11,8 @@ one figure). The vocabulary is the knowledge layer's (`knowledge/figure_words.py
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ...data import shipped_toml
@@ -119,6 +121,7 @@ def _later_dead(doc: Doc, number, publication_year: int | None) -> FigureHit:
 # A count that names no kind of its own and restates the count told just before from another
 # source: "The police put the number at 8,000", "officials estimated the figure at 300". Its kind
 # is "same": the kind of the figure before it, which the resolver fills in (or drops it).
+@lru_cache(maxsize=1)
 def _restating_words() -> tuple[frozenset[str], frozenset[str]]:
     words = shipped_toml("figures/figures.toml")["restated"]
     return frozenset(words["verbs"]), frozenset(words["nouns"])
@@ -129,27 +132,30 @@ def restating_verb(doc: Doc, token_i: int | None) -> int | None:
     estimated the crowd at 3,000"), or None: the count is its verb's own estimate."""
     if token_i is None:
         return None
-    estimate_verbs, _ = _restating_words()
     token = doc[token_i]
     for _ in range(4):  # "about 30,000", "more than 45", "at least 45": from the modifier to the count
         if token.dep_ not in ("nummod", "quantmod", "compound", "advmod", "amod", "npadvmod", "det") or token.head.i == token.i:
             break
         token = token.head
-    prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in estimate_verbs:
+    verb = _estimated_at(token)
+    return verb.i if verb is not None else None
+
+
+def _estimated_at(count: Token) -> Token | None:
+    """The estimate verb that puts a count "at" it ("put the number at 30,000"), or None."""
+    prep = count.head
+    if count.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in _restating_words()[0]:
         return None
-    return prep.head.i
+    return prep.head
 
 
 def _restated_counts(doc: Doc, numbers: list[NumberPhrase], publication_year: int | None, taken: set[int] = frozenset()) -> list[FigureHit]:
-    estimate_verbs, count_nouns = _restating_words()
+    _, count_nouns = _restating_words()
     out: list[FigureHit] = []
     for number in numbers:
-        head = doc[number.head]
-        prep = head.head
-        if doc[number.first].idx in taken or head.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in estimate_verbs:
+        verb = _estimated_at(doc[number.head]) if doc[number.first].idx not in taken else None
+        if verb is None:
             continue
-        verb = prep.head
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in count_nouns), None)
         if noun is None or any(c.dep_ == "prep" for c in noun.children):
             continue  # "put the number of dead at 30" names its kind: not a restatement
